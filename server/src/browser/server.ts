@@ -1,0 +1,11 @@
+// Web-worker entry (vscode.dev, github.dev): the same server over the worker's message port.
+// The worker has no disk; workspace files are listed and read through the client.
+
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { ClientWorkspace } from '../clientWorkspace';
+import { startServer } from '../startServer';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+startServer(connection, () => new ClientWorkspace(connection));

@@ -1,0 +1,59 @@
+// Stage directions: `(SOUNDBITE OF MUSIC)`, `(LAUGHTER)`, `(Speaking Spanish)`, `(ph)`,
+// `[crosstalk]`, `[inaudible 00:04:55]`. A cue never spans lines: one left open runs to the
+// end of its line and is reported as not closed.
+
+import type { Cue, CueKind } from './types';
+
+const KINDS: [RegExp, CueKind][] = [
+  [/^ph$/i, 'phonetic'],
+  [/^(?:soundbite|sound ?bite|begin|end|archived|excerpt|video ?clip|audio ?clip|clip)\b/i, 'soundbite'],
+  [/^(?:music|singing|song|instrumental|(?:[\w ]+ )?music\b)/i, 'music'],
+  [/^(?:inaudible|unintelligible|indiscernible|audio gap|technical difficult)/i, 'inaudible'],
+  [
+    /^(?:non-english|speaking |through (?:an )?interpreter|through translator|foreign language|in \w+$|translated)/i,
+    'language',
+  ],
+  [/^as \p{Lu}/iu, 'character'],
+  [
+    /^(?:laugh|chuckl|giggl|applause|cheer|crosstalk|cross talk|sigh|cough|groan|gasp|booing|boo|clapping|crying|sobbing|silence|pause|break|applaus|audience|crowd|overlapping|sniff)/i,
+    'reaction',
+  ],
+  [/^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?$/, 'timestamp'],
+];
+
+export function classifyCue(text: string): CueKind {
+  for (const [re, kind] of KINDS) if (re.test(text)) return kind;
+  return 'other';
+}
+
+/**
+ * The cue opening at `open` (a `(` or `[`), ending at the matching bracket on the same line
+ * (at most `lineEnd`). Parentheses nest (`(SOUNDBITE OF SONG, "LOVE (REMIX)")`).
+ */
+export function scanCue(text: string, open: number, lineEnd: number): Cue {
+  const bracket = text[open] === '[' ? '[' : '(';
+  const openCode = bracket === '[' ? 0x5b : 0x28;
+  const closeCode = bracket === '[' ? 0x5d : 0x29;
+  let depth = 0;
+  for (let k = open; k < lineEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (c === openCode) depth++;
+    else if (c === closeCode && --depth === 0) {
+      const inner = text.slice(open + 1, k).trim();
+      return { start: open, end: k + 1, text: inner, bracket, kind: classifyCue(inner), closed: true };
+    }
+  }
+  const inner = text.slice(open + 1, lineEnd).trim();
+  return { start: open, end: lineEnd, text: inner, bracket, kind: classifyCue(inner), closed: false };
+}
+
+/** All cues in text[start, end) (one line). A char loop, not indexOf: indexOf would search past `end`. */
+export function scanCues(text: string, start: number, end: number, out: Cue[]): void {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x28 && c !== 0x5b) continue;
+    const cue = scanCue(text, k, end);
+    out.push(cue);
+    k = cue.end - 1;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export { parseTranscript } from './parse';
+export { computeLineStarts, lineAt, lineEndOffset } from './lines';
+export { scanLabel, parseTime } from './label';
+export { classifyCue } from './cues';

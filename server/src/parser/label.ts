@@ -1,0 +1,217 @@
+// Speaker labels: `DETROW:`, `SCOTT DETROW, HOST:`, `Mr. RICHARD KYLE (Chief White House
+// Correspondent, Bloomberg News):`, `[00:01:23] DETROW:`, `James Cridland (00:00):`.
+// A hand-written scanner rather than one large regular expression: it is linear by
+// construction (no backtracking on hostile lines), looks at no more than LABEL_WINDOW
+// characters of a line, and reports the offset of every part for later features.
+
+import type { Label, LabelStyle, Span, Timestamp } from './types';
+
+/** A label never runs longer than this; a longer "label" is prose with a colon in it. */
+const LABEL_WINDOW = 200;
+const MAX_NAME_WORDS = 7;
+const MAX_ROLE_LENGTH = 120;
+
+const WORD = /[\p{L}\p{M}\p{N}'’.#&-]+/uy;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?$/;
+
+/** Honorifics written before a name; `Mr.` in mixed case marks the older NPR style. */
+const HONORIFICS = new Set([
+  'MR', 'MRS', 'MS', 'MISS', 'MX', 'DR', 'REV', 'SEN', 'REP', 'GOV', 'PROF', 'SGT', 'GEN', 'COL', 'CAPT', 'LT', 'FR',
+]);
+
+/** Prefixes that keep a surname upper case though they have a small letter: McCONNELL, DeSANTIS, MacARTHUR. */
+const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=\p{Lu}{2})/u;
+
+/** Parses `01:23`, `00:01:23`, `1:02:03.5`. `seconds` is undefined for out-of-range values. */
+export function parseTime(text: string): { seconds: number | undefined } | undefined {
+  const m = TIME.exec(text);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = m[3] === undefined ? undefined : Number(m[3]);
+  const frac = m[4] === undefined ? 0 : Number(`0.${m[4]}`);
+  if (c === undefined) {
+    // mm:ss
+    return { seconds: b < 60 ? a * 60 + b + frac : undefined };
+  }
+  return { seconds: b < 60 && c < 60 ? a * 3600 + b * 60 + c + frac : undefined };
+}
+
+/** A timestamp in `[…]` or `(…)` starting at `i`, or undefined. */
+export function scanBracketedTime(text: string, i: number, limit: number): Timestamp | undefined {
+  const open = text.charCodeAt(i);
+  const close = open === 0x5b /* [ */ ? ']' : open === 0x28 /* ( */ ? ')' : undefined;
+  if (!close) return undefined;
+  const end = text.indexOf(close, i + 1);
+  if (end < 0 || end > limit || end - i > 16) return undefined;
+  const inner = text.slice(i + 1, end).trim();
+  const t = parseTime(inner);
+  if (!t) return undefined;
+  return { start: i, end: end + 1, text: inner, seconds: t.seconds };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+function isUpperWord(word: string): boolean {
+  if (!LOWER.test(word)) return true;
+  const rest = word.replace(NAME_PREFIX, '');
+  return rest !== word && !LOWER.test(rest);
+}
+
+function honorificOf(word: string): string | undefined {
+  const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+  return HONORIFICS.has(bare.toUpperCase()) ? word : undefined;
+}
+
+/**
+ * Scans a speaker label at the start of the line [lineStart, lineEnd). Returns undefined
+ * when the line does not start with a label. Never throws.
+ */
+export function scanLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+  const limit = Math.min(lineEnd, lineStart + LABEL_WINDOW);
+  let i = lineStart;
+  // Indentation (court transcripts indent labels), then caption-style `>>`.
+  let indent = 0;
+  while (i < limit && isSpace(text.charCodeAt(i)) && indent < 12) {
+    i++;
+    indent++;
+  }
+  if (text.charCodeAt(i) === 0xfeff) i++;
+  if (text.startsWith('>>', i)) {
+    i += 2;
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  }
+  const labelStart = i;
+  let timestamp: Timestamp | undefined;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 0x5b || c0 === 0x28) {
+    timestamp = scanBracketedTime(text, i, limit);
+    if (!timestamp) return undefined;
+    i = timestamp.end;
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  }
+
+  // Name: words separated by spaces, up to a comma, an opening parenthesis or the colon.
+  const nameStart = i;
+  const words: string[] = [];
+  let doubleSpaceInName = false;
+  let nameEnd = i;
+  for (;;) {
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    if (!m || m.index !== i || i >= limit) return undefined;
+    const word = m[0];
+    const wordEnd = i + word.length;
+    if (wordEnd > limit) return undefined;
+    words.push(word);
+    if (words.length > MAX_NAME_WORDS) return undefined;
+    nameEnd = wordEnd;
+    i = wordEnd;
+    let spaces = 0;
+    while (i < limit && isSpace(text.charCodeAt(i))) {
+      i++;
+      spaces++;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 0x3a /* : */ || c === 0x2c /* , */ || c === 0x28 /* ( */) break;
+    if (spaces === 0 || i >= limit) return undefined;
+    if (spaces > 1) doubleSpaceInName = true;
+  }
+  if (!LETTER.test(String.fromCodePoint(text.codePointAt(nameStart) ?? 0))) return undefined;
+
+  // Role after a comma, or the older parenthesised role, or a time after the name.
+  let role: string | undefined;
+  let roleSpan: Span | undefined;
+  let colon: number;
+  const spaceBeforeColon = i > nameEnd && text.charCodeAt(i) === 0x3a;
+  if (text.charCodeAt(i) === 0x2c) {
+    const c = text.indexOf(':', i + 1);
+    if (c < 0 || c >= limit || c - i - 1 > MAX_ROLE_LENGTH) return undefined;
+    const rs = skipSpacesFwd(text, i + 1, c);
+    const re = trimBack(text, rs, c);
+    if (re === rs) return undefined;
+    const r = text.slice(rs, re);
+    if (/[?!"“”;]/.test(r)) return undefined;
+    role = r;
+    roleSpan = { start: rs, end: re };
+    colon = c;
+  } else if (text.charCodeAt(i) === 0x28) {
+    const t = scanBracketedTime(text, i, limit);
+    let close: number;
+    if (t) {
+      timestamp = t;
+      close = t.end - 1;
+    } else {
+      close = text.indexOf(')', i + 1);
+      if (close < 0 || close >= limit) return undefined;
+      const r = text.slice(i + 1, close).trim();
+      if (!r) return undefined;
+      role = r;
+      roleSpan = { start: skipSpacesFwd(text, i + 1, close), end: trimBack(text, i + 1, close) };
+    }
+    let k = close + 1;
+    while (k < limit && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 0x3a) return undefined;
+    colon = k;
+  } else {
+    colon = i;
+  }
+  if (text.charCodeAt(colon) !== 0x3a) return undefined;
+
+  // What follows the colon: end of line, a space, or (a slip) a word glued to it. A slash or
+  // digit means a URL or a time (`http:`, `6:30`), never a label.
+  const after = colon + 1;
+  let noSpaceAfterColon = false;
+  if (after < lineEnd && !isSpace(text.charCodeAt(after))) {
+    const ch = text[after];
+    if (!LETTER.test(ch) && !'("“[\''.includes(ch)) return undefined;
+    noSpaceAfterColon = true;
+  }
+
+  const style = classify(words, timestamp !== undefined && timestamp.start > nameStart);
+  if (!style) return undefined;
+  const name = text.slice(nameStart, nameEnd);
+  const honorific = honorificOf(words[0]) && words.length > 1 ? words[0] : undefined;
+  return {
+    start: labelStart,
+    end: colon + 1,
+    name,
+    nameSpan: { start: nameStart, end: nameEnd },
+    honorific,
+    role,
+    roleSpan,
+    timestamp,
+    colon,
+    style,
+    spaceBeforeColon,
+    noSpaceAfterColon,
+    doubleSpaceInName,
+  };
+}
+
+function classify(words: string[], timeAfterName: boolean): LabelStyle | undefined {
+  if (!words.some((w) => UPPER.test(w))) return undefined;
+  if (words.every(isUpperWord)) return 'upper';
+  const rest = words.slice(1);
+  if (words.length > 1 && honorificOf(words[0]) && rest.every(isUpperWord)) return 'honorific';
+  const capitalised = words.every((w) => !/^\p{Ll}/u.test(w));
+  if (!capitalised) return undefined;
+  if (/^unidentified$/i.test(words[0])) return 'mixed';
+  if (timeAfterName && words.length <= 4) return 'mixed';
+  return undefined;
+}
+
+function skipSpacesFwd(text: string, i: number, end: number): number {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function trimBack(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}

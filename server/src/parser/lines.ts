@@ -1,0 +1,81 @@
+// Line bookkeeping shared by the parser and by everything that maps offsets to lines.
+// A line ends at \n, \r\n or a lone \r (old Mac files), as in VS Code and LSP.
+
+/** Offsets at which each line starts; always has at least one entry (0). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  let r = text.indexOf('\r');
+  // Fast path for the usual LF-only file: indexOf is far quicker than a char loop.
+  if (r < 0) {
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    return starts;
+  }
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) starts.push(k + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(k + 1) === 10) k++;
+      starts.push(k + 1);
+    }
+  }
+  return starts;
+}
+
+/** Offset just past the last character of `line`, before its terminator. */
+export function lineEndOffset(text: string, lineStarts: readonly number[], line: number): number {
+  if (line + 1 >= lineStarts.length) return text.length;
+  let end = lineStarts[line + 1];
+  if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** 0-based line holding `offset` (binary search). */
+export function lineAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** True when text[start, end) holds only spaces and tabs (and other Unicode white space). */
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0xfeff && c !== 0xa0 && c !== 0x3000 && c !== 0x200b) {
+      if (c > 127 && /\s/.test(text[k])) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/** First offset in [start, end) that is not a space or tab. */
+export function skipSpaces(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff) break;
+    k++;
+  }
+  return k;
+}
+
+/** Last offset + 1 in [start, end) that is not a space or tab. */
+export function trimEnd(text: string, start: number, end: number): number {
+  let k = end;
+  while (k > start) {
+    const c = text.charCodeAt(k - 1);
+    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    k--;
+  }
+  return k;
+}

@@ -1,0 +1,269 @@
+// Text -> TranscriptDocument. One forward pass over the lines (plus a short backward pass
+// from the end to find the credit line), with a label scan only on lines that could start one.
+// Total: any string gives a document; nothing here throws on input.
+
+import { isCreditAt, isPageBoilerplate } from './boilerplate';
+import { scanCue, scanCues } from './cues';
+import { scanLabel } from './label';
+import { computeLineStarts, lineEndOffset, skipSpaces, trimEnd } from './lines';
+import type { BodyNode, Cue, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
+
+export function parseTranscript(text: string): TranscriptDocument {
+  try {
+    return parse(text);
+  } catch {
+    // A bug in a scanner must never cost the user their outline of the rest of the product;
+    // the property tests exist to keep this path unreachable.
+    return { text, lineStarts: computeLineStarts(text), bom: text.charCodeAt(0) === 0xfeff, body: [], turns: [] };
+  }
+}
+
+/** Could a label start at this character? Lower-case letters and digits never begin one. */
+function mayStartLabel(c: number): boolean {
+  if (c >= 0x61 && c <= 0x7a) return false; // a-z
+  return c < 0x30 || c > 0x39; // 0-9
+}
+
+function ownLineCue(text: string, ft: number, e: number): { cue: Cue; rest: number } | undefined {
+  const c = text.charCodeAt(ft);
+  if (c !== 0x28 && c !== 0x5b) return undefined;
+  const cue = scanCue(text, ft, e);
+  return { cue, rest: skipSpaces(text, cue.end, e) };
+}
+
+interface CreditMark {
+  line: number;
+  start: number;
+}
+
+/** The credit line that starts the trailer: the first one after the last label line. */
+function findCredit(text: string, lineStarts: number[]): CreditMark | undefined {
+  let found: CreditMark | undefined;
+  for (let line = lineStarts.length - 1; line >= 0; line--) {
+    const s = lineStarts[line];
+    const e = lineEndOffset(text, lineStarts, line);
+    const ft = skipSpaces(text, s, e);
+    if (ft === e) continue;
+    if (isCreditAt(text, ft, e)) {
+      found = { line, start: ft };
+      continue;
+    }
+    const own = ownLineCue(text, ft, e);
+    if (own && own.cue.closed && own.rest < e && isCreditAt(text, own.rest, e)) {
+      found = { line, start: own.rest };
+      continue;
+    }
+    if (mayStartLabel(text.charCodeAt(ft)) && scanLabel(text, s, e)) break;
+  }
+  return found;
+}
+
+function frontMatterEnd(text: string, lineStarts: number[]): number {
+  const first = lineEndOffset(text, lineStarts, 0);
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.slice(start, first).trim() !== '---') return -1;
+  const max = Math.min(lineStarts.length, 200);
+  for (let line = 1; line < max; line++) {
+    const s = lineStarts[line];
+    const e = lineEndOffset(text, lineStarts, line);
+    const t = text.slice(s, e).trim();
+    if (t === '---' || t === '...') return line;
+  }
+  return -1;
+}
+
+function parse(text: string): TranscriptDocument {
+  const lineStarts = computeLineStarts(text);
+  const lineCount = lineStarts.length;
+  const body: BodyNode[] = [];
+  const turns: Turn[] = [];
+  const preambleLines: number[] = [];
+  const credit = findCredit(text, lineStarts);
+  const fmEnd = frontMatterEnd(text, lineStarts);
+
+  let current: Turn | undefined;
+  let inParagraph = false;
+  let trailer: Trailer | undefined;
+  /** Index of the turn that unlabelled text after a stage direction continues. */
+  let lastSpeakerTurn = -1;
+
+  const extend = (turn: Turn, line: number, from: number, e: number) => {
+    if (!inParagraph) turn.paragraphs++;
+    inParagraph = true;
+    turn.lastLine = line;
+    turn.end = trimEnd(text, from, e);
+    scanCues(text, from, e, turn.cues);
+  };
+
+  for (let line = 0; line < lineCount; line++) {
+    const s = lineStarts[line];
+    const e = lineEndOffset(text, lineStarts, line);
+
+    if (trailer) {
+      const ft = skipSpaces(text, s, e);
+      if (ft < e) {
+        trailer.lines.push({ start: ft, end: trimEnd(text, ft, e), line });
+        trailer.lastLine = line;
+        trailer.end = trimEnd(text, ft, e);
+      }
+      continue;
+    }
+
+    if (line <= fmEnd) {
+      preambleLines.push(line);
+      continue;
+    }
+    const ft = skipSpaces(text, s, e);
+    if (ft === e) {
+      inParagraph = false;
+      continue;
+    }
+    const bodyStarted = body.length > 0;
+
+    if (credit && line === credit.line && bodyStarted) {
+      if (credit.start > ft) {
+        // `(SOUNDBITE OF MUSIC) Transcript provided by …`: the cue closes the body.
+        const own = ownLineCue(text, ft, e);
+        if (own) body.push(stage(own.cue, line));
+      }
+      current = undefined;
+      const end = trimEnd(text, credit.start, e);
+      trailer = { start: credit.start, end, credit: { start: credit.start, end }, lines: [], firstLine: line, lastLine: line };
+      continue;
+    }
+
+    const label = mayStartLabel(text.charCodeAt(ft)) ? scanLabel(text, s, e) : undefined;
+    if (label) {
+      const textStart = skipSpaces(text, label.end, e);
+      current = {
+        type: 'turn',
+        label,
+        start: label.start,
+        end: label.end,
+        textStart,
+        cues: [],
+        paragraphs: 0,
+        firstLine: line,
+        lastLine: line,
+      };
+      inParagraph = false;
+      if (textStart < e) extend(current, line, textStart, e);
+      lastSpeakerTurn = turns.length;
+      turns.push(current);
+      body.push(current);
+      continue;
+    }
+
+    const own = ownLineCue(text, ft, e);
+    if (own && own.rest === e && (bodyStarted || own.cue.kind !== 'other')) {
+      body.push(stage(own.cue, line));
+      current = undefined;
+      inParagraph = false;
+      continue;
+    }
+
+    if (!bodyStarted) {
+      preambleLines.push(line);
+      continue;
+    }
+    if (!current) {
+      // Unlabelled text after an own-line stage direction: the last speaker goes on.
+      current = {
+        type: 'turn',
+        label: undefined,
+        continues: lastSpeakerTurn >= 0 ? rootTurn(turns, lastSpeakerTurn) : undefined,
+        start: ft,
+        end: ft,
+        textStart: ft,
+        cues: [],
+        paragraphs: 0,
+        firstLine: line,
+        lastLine: line,
+      };
+      inParagraph = false;
+      turns.push(current);
+      body.push(current);
+    }
+    extend(current, line, ft, e);
+  }
+
+  return {
+    text,
+    lineStarts,
+    bom: text.charCodeAt(0) === 0xfeff,
+    preamble: buildPreamble(text, lineStarts, preambleLines, fmEnd),
+    body,
+    turns,
+    trailer,
+  };
+}
+
+function rootTurn(turns: Turn[], index: number): number {
+  const t = turns[index];
+  return t.continues ?? index;
+}
+
+function stage(cue: Cue, line: number): StageDirection {
+  return { type: 'stage', cue, start: cue.start, end: cue.end, line };
+}
+
+const FRONT_MATTER_TITLE = /^title:\s*(["']?)(.+?)\1\s*$/i;
+
+function buildPreamble(text: string, lineStarts: number[], lines: number[], fmEnd: number): Preamble | undefined {
+  const nonBlank: Line[] = [];
+  for (const line of lines) {
+    const s = lineStarts[line];
+    const e = lineEndOffset(text, lineStarts, line);
+    const ft = skipSpaces(text, s, e);
+    if (ft < e) nonBlank.push({ start: ft, end: trimEnd(text, ft, e), line });
+  }
+  if (nonBlank.length === 0) return undefined;
+  const first = nonBlank[0];
+  const last = nonBlank[nonBlank.length - 1];
+  const preamble: Preamble = { start: first.start, end: last.end, firstLine: first.line, lastLine: last.line };
+
+  // A `title:` key in YAML front matter wins.
+  for (const l of nonBlank) {
+    if (l.line > fmEnd) break;
+    const m = FRONT_MATTER_TITLE.exec(text.slice(l.start, l.end));
+    if (m) {
+      const offset = l.start + text.slice(l.start, l.end).indexOf(m[2]);
+      preamble.title = { start: offset, end: offset + m[2].length, line: l.line, text: m[2] };
+      break;
+    }
+  }
+
+  // Otherwise the first line, not page furniture, that stands as a paragraph of its own.
+  const candidates = nonBlank.filter((l) => l.line > fmEnd && !isPageBoilerplate(text.slice(l.start, l.end)));
+  const isAlone = (i: number) => {
+    const l = candidates[i];
+    const prev = candidates[i - 1];
+    const next = candidates[i + 1];
+    return (!prev || prev.line < l.line - 1) && (!next || next.line > l.line + 1);
+  };
+  const headingLike = (l: Line) => l.end - l.start <= 200;
+  let titleIndex = -1;
+  if (!preamble.title) {
+    titleIndex = candidates.findIndex((l, i) => headingLike(l) && isAlone(i));
+    if (titleIndex < 0) titleIndex = candidates.findIndex(headingLike);
+    if (titleIndex >= 0) {
+      const l = candidates[titleIndex];
+      let start = l.start;
+      // A Markdown heading: `# Title`.
+      while (start < l.end && text.charCodeAt(start) === 0x23) start++;
+      start = skipSpaces(text, start, l.end);
+      if (start < l.end) preamble.title = { start, end: l.end, line: l.line, text: text.slice(start, l.end) };
+    }
+  }
+
+  // The summary: the next paragraph after the title.
+  if (preamble.title) {
+    const after = candidates.filter((l) => l.line > preamble.title!.line);
+    if (after.length > 0) {
+      let endIndex = 0;
+      while (endIndex + 1 < after.length && after[endIndex + 1].line === after[endIndex].line + 1) endIndex++;
+      preamble.summary = { start: after[0].start, end: after[endIndex].end };
+    }
+  }
+  return preamble;
+}

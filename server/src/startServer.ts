@@ -1,0 +1,120 @@
+// Connection wiring shared by the Node server (server.ts) and the web-worker server
+// (browser/server.ts): keeps the documents in sync, fetches settings, and routes each
+// request to the language service. No transcript logic lives here.
+
+import {
+  DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Disposable,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type WorkspaceFiles } from './languageService';
+import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
+
+export const serverName = 'Transcript Tools language server';
+const selector = [{ language: 'transcript' }];
+
+export function startServer(connection: Connection, makeWorkspace: (folders: () => string[]) => WorkspaceFiles): void {
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  let pullConfiguration = false;
+  let dynamicSymbols = false;
+  let symbolRegistration: Promise<Disposable> | undefined;
+  const settingsCache = new Map<string, Promise<TranscriptSettings>>();
+  let pushedSettings: TranscriptSettings = defaultSettings;
+
+  const service = createLanguageService({
+    workspace: makeWorkspace(() => folders),
+    logger: {
+      info: (m) => connection.console.info(m),
+      error: (m) => connection.console.error(m),
+    },
+    openDocuments: () => documents.all(),
+  });
+
+  const settingsFor = (uri: string): Promise<TranscriptSettings> => {
+    if (!pullConfiguration) return Promise.resolve(pushedSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' }).then(toSettings, () => defaultSettings);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullConfiguration = !!caps.workspace?.configuration;
+    dynamicSymbols = !!caps.textDocument?.documentSymbol?.dynamicRegistration;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        // Registered after initialization when the client allows it, so that a change of
+        // `transcript.outline.groupBySpeaker` can re-register it and make the Outline refresh.
+        documentSymbolProvider: dynamicSymbols ? undefined : { label: 'Transcript' },
+        foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: serverName, version: '0.1.0' },
+    };
+  });
+
+  const registerSymbols = async () => {
+    const previous = symbolRegistration;
+    symbolRegistration = connection.client.register(DocumentSymbolRequest.type, { documentSelector: selector, label: 'Transcript' });
+    (await previous)?.dispose();
+  };
+
+  connection.onInitialized(() => {
+    if (dynamicSymbols) void registerSymbols();
+    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' });
+    connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
+      service.onWorkspaceChanged();
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    const raw = (change.settings as { transcript?: unknown } | null)?.transcript;
+    if (raw !== undefined) pushedSettings = toSettings(raw);
+    // The Outline has no refresh request; a new registration makes VS Code ask again.
+    if (dynamicSymbols) void registerSymbols();
+  });
+
+  documents.onDidClose((e) => {
+    settingsCache.delete(e.document.uri);
+    service.onDocumentClosed(e.document.uri);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) service.onFileChanged(c.uri, c.type === FileChangeType.Deleted);
+  });
+
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    // The document may have changed while the settings were fetched: use the newest text.
+    return service.getDocumentSymbols(documents.get(textDocument.uri) ?? doc, settings);
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getFoldingRanges(doc) : null;
+  });
+
+  connection.onWorkspaceSymbol(({ query }, token) => service.getWorkspaceSymbols(query, token));
+
+  documents.listen(connection);
+  connection.listen();
+}
