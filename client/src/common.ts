@@ -11,10 +11,12 @@ export const clientName = 'Transcript Tools';
 /** Larger files are not read for the workspace index. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
-export function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptions {
+export function clientOptions(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'transcript' }],
     outputChannel,
+    // Each diagnostic links to its rule in the copy of docs/rules.md shipped with the extension.
+    initializationOptions: { rulesDocUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString() },
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.transcript'),
     },

@@ -14,7 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const outputChannel = vscode.window.createOutputChannel(clientName);
   context.subscriptions.push(outputChannel);
-  client = new LanguageClient(clientId, clientName, serverOptions, clientOptions(outputChannel));
+  client = new LanguageClient(clientId, clientName, serverOptions, clientOptions(context, outputChannel));
   registerCommands(context, client, outputChannel);
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();

@@ -1,10 +1,12 @@
 // `transcript`: the command-line tool, on the same language service as the editor.
 //   transcript outline FILE... [--json] [--group-by-speaker]
+//   transcript check FILE... [--fix] [--format json]
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
+import { applyEdits } from './features/edits';
 import { createLanguageService, type TextDocumentLike } from './languageService';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { defaultSettings, type TranscriptSettings } from './settings';
@@ -14,12 +16,16 @@ const USAGE = `Usage: transcript <command> [options] FILE...
 
 Commands:
   outline FILE...        print each transcript's speakers and turns
+  check FILE...          report malformed turns as file:line:col severity message [code]
 
 Options:
-  --json                 machine-readable output (the same outline the editor shows)
-  --group-by-speaker     outline as speaker -> turns (like transcript.outline.groupBySpeaker)
+  --json, --format json  machine-readable output
+  --group-by-speaker     outline: speaker -> turns (like transcript.outline.groupBySpeaker)
+  --fix                  check: apply every automatic fix to the files, then report what is left
   -h, --help             show this help
   -v, --version          show the version
+
+Exit status: 0 when all is well, 1 when a file cannot be read or check finds errors, 2 on a usage error.
 `;
 
 /** Files larger than this are refused with a message rather than read into memory. */
@@ -30,34 +36,46 @@ interface Io {
   err: (s: string) => void;
 }
 
+interface Options {
+  json: boolean;
+  groupBySpeaker: boolean;
+  fix: boolean;
+}
+
 export function main(argv: string[], io: Io): number {
-  const flags = new Set(argv.filter((a) => a.startsWith('-')));
-  const args = argv.filter((a) => !a.startsWith('-'));
-  if (flags.has('-v') || flags.has('--version')) {
-    io.out(`${VERSION}\n`);
-    return 0;
+  const opts: Options = { json: false, groupBySpeaker: false, fix: false };
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-v' || a === '--version') {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    if (a === '-h' || a === '--help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (a === '--json') opts.json = true;
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const value = a === '--format' ? argv[++i] : a.slice('--format='.length);
+      if (value !== 'json' && value !== 'text') return usage(io, `--format takes json or text, not ${value ?? 'nothing'}`);
+      opts.json = value === 'json';
+    } else if (a === '--group-by-speaker') opts.groupBySpeaker = true;
+    else if (a === '--fix') opts.fix = true;
+    else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
+    else args.push(a);
   }
-  if (flags.has('-h') || flags.has('--help') || args.length === 0) {
-    (args.length === 0 && !flags.has('-h') && !flags.has('--help') ? io.err : io.out)(USAGE);
-    return args.length === 0 && !flags.has('-h') && !flags.has('--help') ? 2 : 0;
-  }
-  const known = new Set(['--json', '--group-by-speaker', '-h', '--help', '-v', '--version']);
-  const unknown = [...flags].filter((f) => !known.has(f));
-  if (unknown.length > 0) {
-    io.err(`transcript: unknown option ${unknown[0]}\n\n${USAGE}`);
-    return 2;
-  }
+  if (args.length === 0) return usage(io, 'no command given');
   const [command, ...files] = args;
-  if (command !== 'outline') {
-    io.err(`transcript: unknown command '${command}'\n\n${USAGE}`);
-    return 2;
-  }
-  if (files.length === 0) {
-    io.err(`transcript: outline needs at least one FILE\n\n${USAGE}`);
-    return 2;
-  }
-  const settings: TranscriptSettings = { ...defaultSettings, outline: { groupBySpeaker: flags.has('--group-by-speaker') } };
-  return outline(files, settings, flags.has('--json'), io);
+  if (command !== 'outline' && command !== 'check') return usage(io, `unknown command '${command}'`);
+  if (files.length === 0) return usage(io, `${command} needs at least one FILE`);
+  const settings: TranscriptSettings = { ...defaultSettings, outline: { groupBySpeaker: opts.groupBySpeaker } };
+  return command === 'outline' ? outline(files, settings, opts.json, io) : check(files, settings, opts, io);
+}
+
+function usage(io: Io, message: string): number {
+  io.err(`transcript: ${message}\n\n${USAGE}`);
+  return 2;
 }
 
 function readTranscript(file: string): { text: string } | { error: string } {
@@ -114,6 +132,63 @@ function outline(files: string[], settings: TranscriptSettings, json: boolean, i
   });
   if (json) io.out(`${JSON.stringify(results, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
+}
+
+const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
+
+function check(files: string[], settings: TranscriptSettings, opts: Options, io: Io): number {
+  const service = createLanguageService({ workspace: new NodeWorkspace(() => []) });
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let unreadable = 0;
+  let fixedFiles = 0;
+  const report: unknown[] = [];
+  for (const file of files) {
+    const read = readTranscript(file);
+    if ('error' in read) {
+      io.err(`transcript: ${file}: ${read.error}\n`);
+      unreadable++;
+      continue;
+    }
+    const uri = URI.file(path.resolve(file)).toString();
+    let document: TextDocumentLike = { uri, version: 1, getText: () => read.text };
+    let fixes = 0;
+    if (opts.fix) {
+      const edits = service.getFixAllEdits(document, settings);
+      const before = service.getDiagnostics(document, settings).length;
+      if (edits.length > 0) {
+        const fixed = applyEdits(read.text, edits);
+        try {
+          writeFileSync(file, fixed);
+        } catch (e) {
+          io.err(`transcript: ${file}: could not write the fixes: ${String(e)}\n`);
+          unreadable++;
+          continue;
+        }
+        fixedFiles++;
+        document = { uri, version: 2, getText: () => fixed };
+        fixes = Math.max(0, before - service.getDiagnostics(document, settings).length);
+      }
+    }
+    const diagnostics = service.getDiagnostics(document, settings);
+    for (const d of diagnostics) counts[SEVERITY_NAMES[d.severity ?? 1] as keyof typeof counts]++;
+    if (opts.json) {
+      report.push({ file, fixed: fixes, diagnostics });
+      continue;
+    }
+    if (fixes > 0) io.out(`${file}: fixed ${fixes} problem${fixes === 1 ? '' : 's'}\n`);
+    for (const d of diagnostics) {
+      const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      io.out(`${where} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.message} [${d.code}]\n`);
+    }
+  }
+  if (opts.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const total = counts.error + counts.warning + counts.info + counts.hint;
+    const parts = (['error', 'warning', 'info', 'hint'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}${counts[k] === 1 || k === 'info' ? '' : 's'}`);
+    const checked = files.length - unreadable;
+    io.out(`${total === 0 ? 'No problems' : parts.join(', ')} in ${checked} file${checked === 1 ? '' : 's'}${fixedFiles ? ` (fixed ${fixedFiles})` : ''}.\n`);
+  }
+  return unreadable > 0 || counts.error > 0 ? 1 : 0;
 }
 
 function printSymbols(symbols: DocumentSymbol[], depth: number, io: Io): void {

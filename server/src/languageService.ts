@@ -2,10 +2,15 @@
 // and the command-line tool; what differs between them (how to list and read the workspace's
 // files, where to log) is passed in, in the spirit of vscode-markdown-languageservice.
 
-import type { DocumentSymbol, FoldingRange, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Range, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { Utils, URI } from 'vscode-uri';
 import { analyze, type Transcript } from './analysis';
+import { codeActions, fixAllEdits } from './features/codeActions';
+import { toDiagnostics } from './features/diagnostics';
+import type { Edit } from './features/rules';
+import { checkTranscript, type Problem } from './features/rules';
 import { foldingRanges } from './features/folding';
+import { formatting } from './features/formatting';
 import { documentSymbols } from './features/symbols';
 import { summarize, workspaceSymbols, type FileSummary } from './features/workspaceSymbols';
 import type { TranscriptSettings } from './settings';
@@ -40,13 +45,24 @@ export interface LanguageServiceOptions {
   logger?: Logger;
   /** The documents open in the editor: their live text wins over what is on disk. */
   openDocuments?: () => Iterable<TextDocumentLike>;
+  /** Where docs/rules.md is (each diagnostic links to its rule's section). */
+  rulesDocUri?: string;
 }
+
+export const defaultRulesDocUri = 'https://github.com/transcript-tools/transcript-tools/blob/main/docs/rules.md';
 
 export interface TranscriptLanguageService {
   /** The parsed and analysed document, cached per URI and version. */
   getTranscript(document: TextDocumentLike): Transcript;
   getDocumentSymbols(document: TextDocumentLike, settings: TranscriptSettings): DocumentSymbol[];
   getFoldingRanges(document: TextDocumentLike): FoldingRange[];
+  /** Every rule's findings, on offsets (cached per version). */
+  getProblems(document: TextDocumentLike): readonly Problem[];
+  getDiagnostics(document: TextDocumentLike, settings: TranscriptSettings): Diagnostic[];
+  getCodeActions(document: TextDocumentLike, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings: TranscriptSettings): CodeAction[];
+  /** The edits of fix-all, on offsets (the CLI's --fix). */
+  getFixAllEdits(document: TextDocumentLike, settings: TranscriptSettings): Edit[];
+  getFormattingEdits(document: TextDocumentLike): TextEdit[];
   getWorkspaceSymbols(query: string, token?: CancellationToken): Promise<WorkspaceSymbol[]>;
   /** A workspace file was created, changed or deleted on disk. */
   onFileChanged(uri: string, deleted: boolean): void;
@@ -61,6 +77,8 @@ const noLogger: Logger = { info() {}, error() {} };
 export function createLanguageService(options: LanguageServiceOptions): TranscriptLanguageService {
   const logger = options.logger ?? noLogger;
   const cache = new Map<string, Transcript>();
+  const problemCache = new WeakMap<Transcript, Problem[]>();
+  const rulesDocUri = options.rulesDocUri ?? defaultRulesDocUri;
   /** Summaries of workspace files as read from disk; undefined until the first workspace query. */
   let index: Map<string, FileSummary> | undefined;
   let indexing: Promise<Map<string, FileSummary>> | undefined;
@@ -121,8 +139,20 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     return map;
   };
 
+  const getProblems = (document: TextDocumentLike): Problem[] => {
+    const t = getTranscript(document);
+    let p = problemCache.get(t);
+    if (!p) problemCache.set(t, (p = checkTranscript(t)));
+    return p;
+  };
+
   return {
     getTranscript,
+    getProblems,
+    getDiagnostics: (document, settings) => toDiagnostics(getTranscript(document), getProblems(document), settings, rulesDocUri),
+    getCodeActions: (document, range, context, settings) => codeActions(getTranscript(document), getProblems(document), range, context, settings),
+    getFixAllEdits: (document, settings) => fixAllEdits(getTranscript(document), getProblems(document), settings),
+    getFormattingEdits: (document) => formatting(getTranscript(document)),
     getDocumentSymbols: (document, settings) => documentSymbols(getTranscript(document), settings),
     getFoldingRanges: (document) => foldingRanges(getTranscript(document)),
 

@@ -1,23 +1,56 @@
 // The `transcript.*` settings the server reads, with their defaults (kept in step with
 // `contributes.configuration` in package.json; a unit test checks that they agree).
 
+import { RULES, type RuleCode, type Severity } from './features/rules';
+
+export type RuleSetting = Severity | 'off';
+
 export interface TranscriptSettings {
   outline: {
     groupBySpeaker: boolean;
+  };
+  diagnostics: {
+    enable: boolean;
+    /** `onType`: check as the user types (debounced); `onSave`: only when the file is saved. */
+    run: 'onType' | 'onSave';
+    /** Severity per rule code, overriding the rule's default. */
+    rules: Partial<Record<RuleCode, RuleSetting>>;
   };
 }
 
 export const defaultSettings: TranscriptSettings = {
   outline: { groupBySpeaker: false },
+  diagnostics: { enable: true, run: 'onType', rules: {} },
 };
+
+const SEVERITIES = new Set<RuleSetting>(['error', 'warning', 'information', 'hint', 'off']);
+
+function record(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
 
 /** Merges what the client sent (any shape, possibly partial or wrong) over the defaults. */
 export function toSettings(raw: unknown): TranscriptSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const outline = (r.outline && typeof r.outline === 'object' ? r.outline : {}) as Record<string, unknown>;
+  const r = record(raw);
+  const outline = record(r.outline);
+  const diagnostics = record(r.diagnostics);
+  const rules: Partial<Record<RuleCode, RuleSetting>> = {};
+  for (const [code, value] of Object.entries(record(diagnostics.rules))) {
+    if (code in RULES && SEVERITIES.has(value as RuleSetting)) rules[code as RuleCode] = value as RuleSetting;
+  }
   return {
     outline: {
       groupBySpeaker: typeof outline.groupBySpeaker === 'boolean' ? outline.groupBySpeaker : defaultSettings.outline.groupBySpeaker,
     },
+    diagnostics: {
+      enable: typeof diagnostics.enable === 'boolean' ? diagnostics.enable : true,
+      run: diagnostics.run === 'onSave' ? 'onSave' : 'onType',
+      rules,
+    },
   };
+}
+
+/** The severity a rule has under these settings ('off' when disabled). */
+export function severityOf(settings: TranscriptSettings, code: RuleCode): RuleSetting {
+  return settings.diagnostics.rules[code] ?? RULES[code].severity;
 }

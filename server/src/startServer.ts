@@ -3,6 +3,7 @@
 // request to the language service. No transcript logic lives here.
 
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentSymbolRequest,
   FileChangeType,
@@ -14,11 +15,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type WorkspaceFiles } from './languageService';
+import { FixAllKind } from './features/codeActions';
+import { createLanguageService, type TranscriptLanguageService, type WorkspaceFiles } from './languageService';
 import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
 
 export const serverName = 'Transcript Tools language server';
 const selector = [{ language: 'transcript' }];
+/** Wait this long after a keystroke before checking: long enough to skip most intermediate states, short enough to feel live. */
+const CHECK_DELAY_MS = 30;
 
 export function startServer(connection: Connection, makeWorkspace: (folders: () => string[]) => WorkspaceFiles): void {
   const documents = new TextDocuments(TextDocument);
@@ -29,14 +33,17 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   const settingsCache = new Map<string, Promise<TranscriptSettings>>();
   let pushedSettings: TranscriptSettings = defaultSettings;
 
-  const service = createLanguageService({
-    workspace: makeWorkspace(() => folders),
-    logger: {
-      info: (m) => connection.console.info(m),
-      error: (m) => connection.console.error(m),
-    },
-    openDocuments: () => documents.all(),
-  });
+  let service: TranscriptLanguageService;
+  const makeService = (rulesDocUri: string | undefined) =>
+    createLanguageService({
+      rulesDocUri,
+      workspace: makeWorkspace(() => folders),
+      logger: {
+        info: (m) => connection.console.info(m),
+        error: (m) => connection.console.error(m),
+      },
+      openDocuments: () => documents.all(),
+    });
 
   const settingsFor = (uri: string): Promise<TranscriptSettings> => {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -53,13 +60,17 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     pullConfiguration = !!caps.workspace?.configuration;
     dynamicSymbols = !!caps.textDocument?.documentSymbol?.dynamicRegistration;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const init = (params.initializationOptions ?? {}) as { rulesDocUri?: unknown };
+    service = makeService(typeof init.rulesDocUri === 'string' ? init.rulesDocUri : undefined);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         // Registered after initialization when the client allows it, so that a change of
         // `transcript.outline.groupBySpeaker` can re-register it and make the Outline refresh.
         documentSymbolProvider: dynamicSymbols ? undefined : { label: 'Transcript' },
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FixAllKind] },
+        documentFormattingProvider: true,
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -89,11 +100,53 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     if (raw !== undefined) pushedSettings = toSettings(raw);
     // The Outline has no refresh request; a new registration makes VS Code ask again.
     if (dynamicSymbols) void registerSymbols();
+    for (const d of documents.all()) void validate(d.uri);
   });
 
+  // Diagnostics are pushed: the server decides when (on open, on type after a short pause,
+  // or on save) and the client shows them without having to ask.
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const validate = async (uri: string) => {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current) return;
+    try {
+      connection.sendDiagnostics({ uri, version: current.version, diagnostics: service.getDiagnostics(current, settings) });
+    } catch (e) {
+      connection.console.error(`Checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  };
+  const schedule = (uri: string, delay: number) => {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => void validate(uri), delay));
+  };
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent(async (e) => {
+    if ((await settingsFor(e.document.uri)).diagnostics.run === 'onType') schedule(e.document.uri, CHECK_DELAY_MS);
+  });
+  documents.onDidSave((e) => schedule(e.document.uri, 0));
+
   documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     service.onDocumentClosed(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    return service.getCodeActions(documents.get(textDocument.uri) ?? doc, range, context, settings);
+  });
+
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getFormattingEdits(doc) : null;
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -21,6 +21,7 @@ test('vsce packages exactly the bundles, grammar, language configuration and man
     'dist/server.js',
     'dist/web/client.js',
     'dist/web/server.js',
+    'docs/rules.md',
     'language-configuration.json',
     'package.json',
     'syntaxes/transcript.tmLanguage.json',

@@ -11,7 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const worker = new Worker(serverMain.toString(true));
   const outputChannel = vscode.window.createOutputChannel(clientName);
   context.subscriptions.push(outputChannel);
-  client = new LanguageClient(clientId, clientName, clientOptions(outputChannel), worker);
+  client = new LanguageClient(clientId, clientName, clientOptions(context, outputChannel), worker);
   registerCommands(context, client, outputChannel);
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();

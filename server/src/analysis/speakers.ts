@@ -18,6 +18,8 @@ export interface Speaker {
   fullNameSource?: 'label' | 'summary' | 'bio' | 'mention';
   /** Upper-case surname (last word of the name): `DETROW`. */
   surname: string;
+  /** A title written before the full name in the introducing label: `U.S. Senator` in `U.S. SENATOR ANNE FOLEY:`. */
+  title?: string;
   /** Distinct label names used for this speaker, in order of first use. */
   labels: string[];
   /** First role given in a label (`HOST`). */
@@ -32,7 +34,7 @@ export interface Speaker {
   mention?: Span;
   /** The bio line in the trailer. */
   bio?: Span;
-  /** `Unidentified Man #2`, `UNIDENTIFIED PERSON #1`: never matched by surname. */
+  /** `Unidentified Man #2`, `UNIDENTIFIED PERSON #1`, `Speaker 1`: never matched by surname. */
   unidentified: boolean;
   /** A short label that matches two or more introduced speakers. */
   ambiguous?: string[];
@@ -45,27 +47,64 @@ export interface SpeakerTable {
 }
 
 interface NameParts {
-  /** Words of the name without the honorific, upper-cased. */
+  /** Words of the name without the honorific and any title, upper-cased. */
   words: string[];
-  /** The name without honorific, upper-cased and single-spaced. */
+  /** The name without honorific and title, upper-cased and single-spaced. */
   full: string;
   surname: string;
   /** First-letter initial when the label is `S. KANE`. */
   initial?: string;
   isFull: boolean;
   unidentified: boolean;
+  /** Title words before the name (`U.S. SENATOR`), upper-cased, when the label has any. */
+  title?: string;
+  /** `words` as people write them: `Anne Foley`, `Angus McTavish`, `DeShawn Royce` (mixed-case labels as written). */
+  display: string;
+  /** The label without its honorific, single-spaced, as written: `DETROW`, `SENATOR FOLEY`. */
+  written: string;
 }
 
 const INITIAL = /^\p{L}\.$/u;
 
+/**
+ * Titles that may stand before a name in a label (`U.S. SENATOR ANNE FOLEY:`, `JUDGE ROY BELL:`).
+ * Compared upper-cased with dots removed. Leading title words are not part of the name, so
+ * `SENATOR FOLEY:` is a short label for the same person as `U.S. SENATOR ANNE FOLEY:`.
+ */
+const TITLES = new Set([
+  'US', 'UN', 'FORMER', 'VICE', 'DEPUTY', 'ACTING', 'STATE', 'SENATOR', 'SEN', 'REPRESENTATIVE', 'REP',
+  'CONGRESSMAN', 'CONGRESSWOMAN', 'GOVERNOR', 'GOV', 'LIEUTENANT', 'LT', 'PRESIDENT', 'PRES', 'PRIME', 'MINISTER',
+  'SECRETARY', 'MAYOR', 'JUDGE', 'JUSTICE', 'CHIEF', 'AMBASSADOR', 'GENERAL', 'GEN', 'ADMIRAL', 'ADM', 'COLONEL',
+  'COL', 'CAPTAIN', 'CAPT', 'SERGEANT', 'SGT', 'SHERIFF', 'DETECTIVE', 'OFFICER', 'COMMISSIONER', 'DR', 'DOCTOR',
+  'PROFESSOR', 'PROF', 'REV', 'REVEREND', 'FATHER', 'BISHOP', 'CARDINAL', 'RABBI', 'IMAM', 'ATTORNEY',
+  'COUNCILMAN', 'COUNCILWOMAN', 'COUNCILMEMBER', 'ASSEMBLYMAN', 'ASSEMBLYWOMAN', 'DELEGATE',
+]);
+
+/** Prefixes that keep a capital inside a surname: `McTAVISH` is shown `McTavish`. */
+const NAME_PREFIX = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(\p{Lu}{2}.*)$/u;
+
 export function nameParts(name: string, honorific: string | undefined): NameParts {
-  let words = name.split(/\s+/).filter(Boolean).map((w) => w.toUpperCase());
-  if (honorific && words.length > 1) words = words.slice(1);
-  const unidentified = words[0] === 'UNIDENTIFIED';
+  let raw = name.split(/\s+/).filter(Boolean);
+  if (honorific && raw.length > 1) raw = raw.slice(1);
+  const written = raw.join(' ');
+  let t = 0;
+  while (t < raw.length - 1 && TITLES.has(raw[t].replace(/\./g, '').toUpperCase())) t++;
+  const own = raw.slice(t);
+  const words = own.map((w) => w.toUpperCase());
+  const unidentified =
+    words[0] === 'UNIDENTIFIED' || words[0] === 'UNKNOWN' || (words.length === 2 && words[0] === 'SPEAKER' && /^(?:\d+|\p{Lu})$/u.test(words[1]));
   const surname = words[words.length - 1] ?? '';
   const initial = words.length === 2 && INITIAL.test(words[0]) ? words[0][0] : undefined;
   const isFull = !unidentified && words.length >= 2 && !initial;
-  return { words, full: words.join(' '), surname, initial, isFull, unidentified };
+  const title = t > 0 ? raw.slice(0, t).join(' ').toUpperCase() : undefined;
+  return { words, full: words.join(' '), surname, initial, isFull, unidentified, title, display: own.map(displayWord).join(' '), written };
+}
+
+/** One word of a label as it is shown: upper-case words title-cased, mixed-case words as written. */
+function displayWord(word: string): string {
+  const m = NAME_PREFIX.exec(word);
+  if (m) return m[1] + titleCase(m[2]);
+  return /\p{Ll}/u.test(word) ? word : titleCase(word);
 }
 
 /** `SCOTT DETROW` -> `Scott Detrow`, `BETO O'ROURKE` -> `Beto O'Rourke`, `MS. NÚÑEZ` -> `Ms. Núñez`. */
@@ -73,27 +112,47 @@ export function titleCase(upper: string): string {
   return upper.toLowerCase().replace(/(^|[\s'’\-.])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+/** At most this many trailer lines are read for bios: bios come first, and the trailer may be long. */
+const MAX_BIO_LINES = 200;
+/** Each region searched for a full name is cut to this many characters around the speaker. */
+const MAX_REGION = 8_000;
+
 export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   const speakers: Speaker[] = [];
   const byKey = new Map<string, Speaker>();
   const bySurname = new Map<string, Speaker[]>();
   const byFirst = new Map<string, Speaker[]>();
+  /** The surname as written in running text (`McTavish`), by speaker. */
+  const surnameText = new Map<Speaker, string>();
   const byTurn: (number | undefined)[] = new Array(doc.turns.length);
   const parts: (NameParts | undefined)[] = doc.turns.map((t) => (t.label ? nameParts(t.label.name, t.label.honorific) : undefined));
 
-  const make = (key: string, name: string, surname: string, unidentified: boolean): Speaker => {
-    const s: Speaker = { id: speakers.length, key, name, surname, labels: [], roles: [], introductions: [], turns: [], unidentified };
+  const make = (key: string, name: string, p: NameParts): Speaker => {
+    const s: Speaker = {
+      id: speakers.length,
+      key,
+      name,
+      surname: p.surname,
+      labels: [],
+      roles: [],
+      introductions: [],
+      turns: [],
+      unidentified: p.unidentified,
+    };
     speakers.push(s);
     byKey.set(key, s);
+    const display = p.display.split(' ');
+    surnameText.set(s, display[display.length - 1] ?? '');
     return s;
   };
 
   // Pass 1: everyone introduced by full name, in order of introduction.
   parts.forEach((p) => {
     if (!p || !p.isFull || byKey.has(p.full)) return;
-    const s = make(p.full, titleCase(p.full), p.surname, false);
+    const s = make(p.full, p.display, p);
     s.fullName = s.name;
     s.fullNameSource = 'label';
+    if (p.title) s.title = titleCase(p.title);
     push(bySurname, p.surname, s);
     push(byFirst, p.words[0], s);
   });
@@ -114,12 +173,12 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
       if (matches.length === 0 && p.words.length === 1) matches = byFirst.get(p.surname) ?? [];
       if (matches.length === 1) s = matches[0];
       else if (matches.length > 1) {
-        s = byKey.get(p.full) ?? make(p.full, p.full, p.surname, false);
+        s = make(p.full, p.written, p);
         s.ambiguous = matches.map((m) => m.name);
       }
     }
     if (!s) {
-      s = make(p.full, p.unidentified ? titleCase(p.full) : p.full, p.surname, p.unidentified);
+      s = make(p.full, p.unidentified ? p.display : p.written, p);
       if (!p.unidentified) push(bySurname, p.surname, s);
     }
     byTurn[i] = s.id;
@@ -132,7 +191,7 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     }
   });
 
-  for (const s of speakers) findFullName(doc, s);
+  for (const s of speakers) findFullName(doc, s, surnameText.get(s) ?? titleCase(s.surname));
   // Speakers in order of first appearance (pass 1 created the introduced ones first).
   const ordered = speakers.filter((s) => s.turns.length > 0).sort((a, b) => a.turns[0] - b.turns[0]);
   const newId = new Map(ordered.map((s, i) => [s.id, i]));
@@ -147,45 +206,88 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 const PROPER_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’\-]+`;
+/** Up to three capitalised words (or a middle initial) ending a text: the given names before a surname. Compiled once. */
+const NAMES_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])(${PROPER_WORD}(?:\s+(?:\p{Lu}\.|${PROPER_WORD})){0,2})\s+$`, 'u');
+/**
+ * Capitalised words that are not given names: a sentence's first word, a job before a name
+ * ("Correspondent Omar Saleh"). The name found is what follows the last of them.
+ */
+const NOT_GIVEN_NAMES = new Set(
+  (
+    'A An And As At But By For From Here His Her Hi Hello In Its Joining Meanwhile My Now Of On Or Our So Their Then There ' +
+    'These This Those To Today Tonight Well When While With Yes Your Thanks Thank Welcome Listen Also After Before ' +
+    'Host Co-host Anchor Reporter Correspondent Producer Editor Analyst Economist Author Director Spokesman Spokeswoman ' +
+    'Spokesperson Senator Representative Congressman Congresswoman Governor President Mayor Judge Justice Minister ' +
+    'Secretary Ambassador Chief General Colonel Captain Sergeant Sheriff Detective Officer Commissioner Doctor Professor ' +
+    'Reverend Father Bishop Rabbi Imam Dr Mr Mrs Ms Miss Sen Rep Gov Prof Rev Gen Col Capt Sgt Lt'
+  ).split(' '),
+);
 
 /**
  * Looks for "Firstname [Middle] Surname" near a speaker known only by a short label.
  * Searches a bounded part of the document (summary, trailer, the text before and in the
  * speaker's first turn) so that this stays cheap on a day-long hearing.
  */
-function findFullName(doc: TranscriptDocument, s: Speaker): void {
+function findFullName(doc: TranscriptDocument, s: Speaker, surname: string): void {
   const bio = findBio(doc, s);
   if (bio) s.bio = bio.span;
   if (s.fullName || s.unidentified || s.ambiguous || s.surname.length < 2 || !/^\p{L}/u.test(s.surname)) return;
-  const surname = titleCase(s.surname);
-  const re = new RegExp(String.raw`(?<![\p{L}\p{M}])(${PROPER_WORD}(?:\s+(?:\p{Lu}\.|${PROPER_WORD})){0,2})\s+${escape(surname)}(?![\p{L}\p{M}])`, 'u');
   const regions: [Span, Speaker['fullNameSource']][] = [];
   if (bio) regions.push([bio.span, 'bio']);
-  if (doc.preamble) regions.push([doc.preamble, 'summary']);
+  if (doc.preamble) regions.push([{ start: doc.preamble.start, end: Math.min(doc.preamble.end, doc.preamble.start + MAX_REGION) }, 'summary']);
   const first = s.turns[0];
   if (first !== undefined) {
+    const turn = doc.turns[first];
     const from = first > 2 ? doc.turns[first - 3].start : 0;
-    regions.push([{ start: from, end: doc.turns[first].end }, 'mention']);
+    regions.push([{ start: Math.max(from, turn.start - MAX_REGION), end: Math.min(turn.end, turn.start + MAX_REGION) }, 'mention']);
   }
-  if (doc.trailer && !bio) regions.push([doc.trailer, 'bio']);
+  if (doc.trailer && !bio) regions.push([{ start: doc.trailer.start, end: Math.min(doc.trailer.end, doc.trailer.start + MAX_REGION) }, 'bio']);
   for (const [span, source] of regions) {
-    const slice = doc.text.slice(span.start, span.end);
-    const m = re.exec(slice);
-    if (!m) continue;
-    const full = `${m[1].replace(/\s+/g, ' ')} ${surname}`;
-    s.fullName = full;
+    const found = findNameBefore(doc.text, span, surname);
+    if (!found) continue;
+    s.fullName = `${found.given} ${surname}`;
     s.fullNameSource = source;
-    s.name = full;
-    s.mention = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+    s.name = s.fullName;
+    s.mention = { start: found.start, end: found.end };
     return;
   }
+}
+
+/** The first "Given [Middle] Surname" in text[span): the surname as a whole word, capitalised words before it. */
+function findNameBefore(text: string, span: Span, surname: string): { given: string; start: number; end: number } | undefined {
+  if (!surname) return undefined;
+  // Search the region alone: indexOf on the whole text would run past it, once per speaker.
+  const hay = text.slice(span.start, span.end);
+  for (let at = hay.indexOf(surname); at >= 0; at = hay.indexOf(surname, at + 1)) {
+    const end = at + surname.length;
+    if (end < hay.length && /[\p{L}\p{M}]/u.test(String.fromCodePoint(hay.codePointAt(end) ?? 0))) continue;
+    // At most ~3 words before it; start the look-behind window on a word boundary.
+    let from = Math.max(0, at - 100);
+    if (from > 0) {
+      while (from < at && !/\s/.test(hay[from - 1])) from++;
+    }
+    const m = NAMES_BEFORE.exec(hay.slice(from, at));
+    if (!m) continue;
+    const found = [...m[1].matchAll(/\S+/g)];
+    const words = found.map((w) => w[0]);
+    let k = words.length;
+    while (k > 0 && !NOT_GIVEN_NAMES.has(words[k - 1].replace(/\.$/, ''))) k--;
+    const given = words.slice(k);
+    if (given.length === 0) continue;
+    const start = span.start + from + m.index + found[k].index!;
+    return { given: given.join(' '), start, end: span.start + end };
+  }
+  return undefined;
 }
 
 /** A trailer line about the speaker: it starts with their full name or surname, or names them in its first words. */
 function findBio(doc: TranscriptDocument, s: Speaker): { span: Span } | undefined {
   if (!doc.trailer || s.unidentified) return undefined;
   const surname = s.surname.toLowerCase();
-  for (const line of doc.trailer.lines) {
+  if (!surname) return undefined;
+  const lines = doc.trailer.lines;
+  for (let l = 0; l < lines.length && l < MAX_BIO_LINES; l++) {
+    const line = lines[l];
     const head = doc.text.slice(line.start, Math.min(line.end, line.start + 60)).toLowerCase();
     const at = head.indexOf(surname);
     if (at < 0 || at > 40) continue;
@@ -199,13 +301,8 @@ function findBio(doc: TranscriptDocument, s: Speaker): { span: Span } | undefine
   return undefined;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The speaker of a turn, or undefined for unattributed text. */
 export function speakerOf(table: SpeakerTable, turnIndex: number): Speaker | undefined {
   const id = table.byTurn[turnIndex];
   return id === undefined ? undefined : table.speakers[id];
 }
-

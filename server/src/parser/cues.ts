@@ -13,9 +13,10 @@ const KINDS: [RegExp, CueKind][] = [
     /^(?:non-english|speaking |through (?:an )?interpreter|through translator|foreign language|in \w+$|translated)/i,
     'language',
   ],
-  [/^as \p{Lu}/iu, 'character'],
+  // `(As Mayor Quint)`: no `i` flag, which would let \p{Lu} match any letter (`(as if)`).
+  [/^(?:[Aa]s|AS) \p{Lu}/u, 'character'],
   [
-    /^(?:laugh|chuckl|giggl|applause|cheer|crosstalk|cross talk|sigh|cough|groan|gasp|booing|boo|clapping|crying|sobbing|silence|pause|break|applaus|audience|crowd|overlapping|sniff)/i,
+    /^(?:laugh|chuckl|giggl|applause|cheer|crosstalk|cross talk|sigh|cough|groan|gasp|booing|boos?\b|clapping|clears? throat|clearing throat|crying|sobbing|silence|pause|break|applaus|audience|crowd|overlapping|sniff)/i,
     'reaction',
   ],
   [/^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?$/, 'timestamp'],

@@ -22,6 +22,17 @@ const HONORIFICS = new Set([
   'MR', 'MRS', 'MS', 'MISS', 'MX', 'DR', 'REV', 'SEN', 'REP', 'GOV', 'PROF', 'SGT', 'GEN', 'COL', 'CAPT', 'LT', 'FR',
 ]);
 
+/**
+ * Upper-case words before a colon that head a note or a heading, never a speaker: `NOTE:`,
+ * `EDITOR'S NOTE:`, `UPDATE:`, `NEXT UP:`.
+ */
+const NOT_SPEAKERS = new Set([
+  'NOTE', "EDITOR'S NOTE", 'EDITOR’S NOTE', 'EDITORS NOTE', 'CORRECTION', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'BREAKING',
+  'BREAKING NEWS', 'TOPIC', 'TITLE', 'SUBJECT', 'SUMMARY', 'SOURCE', 'SOURCES', 'TRANSCRIPT', 'DISCLAIMER', 'WARNING',
+  'NEXT UP', 'UP NEXT', 'FIRST UP', 'FIND US', 'SHOW NOTES', 'KEYWORDS', 'TAGS', 'PUBLISHED', 'AIRED', 'AIR DATE', 'DATE',
+  'ADVERTISEMENT', 'MUSIC', 'CREDITS', 'CREDIT', 'PHOTO', 'AUDIO', 'VIDEO', 'LISTEN', 'READ MORE', 'RELATED',
+]);
+
 /** Prefixes that keep a surname upper case though they have a small letter: McCONNELL, DeSANTIS, MacARTHUR. */
 const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=\p{Lu}{2})/u;
 
@@ -45,12 +56,20 @@ export function scanBracketedTime(text: string, i: number, limit: number): Times
   const open = text.charCodeAt(i);
   const close = open === 0x5b /* [ */ ? ']' : open === 0x28 /* ( */ ? ')' : undefined;
   if (!close) return undefined;
-  const end = text.indexOf(close, i + 1);
-  if (end < 0 || end > limit || end - i > 16) return undefined;
+  // Bounded search: a time is short, and an unbounded indexOf on a line with a stray bracket
+  // would scan the rest of the document (quadratic over many such lines).
+  const end = indexOfCode(text, close.charCodeAt(0), i + 1, Math.min(limit, i + 17));
+  if (end < 0) return undefined;
   const inner = text.slice(i + 1, end).trim();
   const t = parseTime(inner);
   if (!t) return undefined;
   return { start: i, end: end + 1, text: inner, seconds: t.seconds };
+}
+
+/** First index of the char code `code` in text[from, to), or -1. */
+function indexOfCode(text: string, code: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return k;
+  return -1;
 }
 
 function isSpace(c: number): boolean {
@@ -130,13 +149,17 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
   let colon: number;
   const spaceBeforeColon = i > nameEnd && text.charCodeAt(i) === 0x3a;
   if (text.charCodeAt(i) === 0x2c) {
-    const c = text.indexOf(':', i + 1);
-    if (c < 0 || c >= limit || c - i - 1 > MAX_ROLE_LENGTH) return undefined;
+    const c = indexOfCode(text, 0x3a /* : */, i + 1, Math.min(limit, i + 2 + MAX_ROLE_LENGTH));
+    if (c < 0) return undefined;
     const rs = skipSpacesFwd(text, i + 1, c);
     const re = trimBack(text, rs, c);
     if (re === rs) return undefined;
     const r = text.slice(rs, re);
     if (/[?!"“”;]/.test(r)) return undefined;
+    // A lower-case role belongs to a full name (`MELISSA BLOCK, host:`). After a single word it is
+    // prose that happens to start with a capitalised word and hold a colon: `OK, two things: …`,
+    // `U.S., for one, says: …`.
+    if (LOWER.test(r) && (words.length - (honorificOf(words[0]) ? 1 : 0) < 2 || r.split(/\s+/).length > 6)) return undefined;
     role = r;
     roleSpan = { start: rs, end: re };
     colon = c;
@@ -147,8 +170,8 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
       timestamp = t;
       close = t.end - 1;
     } else {
-      close = text.indexOf(')', i + 1);
-      if (close < 0 || close >= limit) return undefined;
+      close = indexOfCode(text, 0x29 /* ) */, i + 1, limit);
+      if (close < 0) return undefined;
       const r = text.slice(i + 1, close).trim();
       if (!r) return undefined;
       role = r;
@@ -176,6 +199,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
   const style = classify(words, timestamp !== undefined && timestamp.start > nameStart);
   if (!style) return undefined;
   const name = text.slice(nameStart, nameEnd);
+  if (NOT_SPEAKERS.has(words.join(' ').toUpperCase())) return undefined;
   const honorific = honorificOf(words[0]) && words.length > 1 ? words[0] : undefined;
   return {
     start: labelStart,
@@ -202,6 +226,8 @@ function classify(words: string[], timeAfterName: boolean): LabelStyle | undefin
   const capitalised = words.every((w) => !/^\p{Ll}/u.test(w));
   if (!capitalised) return undefined;
   if (/^unidentified$/i.test(words[0])) return 'mixed';
+  // Machine transcripts number their voices: `Speaker 1:`, `Speaker B:`.
+  if (words.length === 2 && /^speaker$/i.test(words[0]) && /^(?:\d{1,3}|\p{Lu})$/u.test(words[1])) return 'mixed';
   if (timeAfterName && words.length <= 4) return 'mixed';
   return undefined;
 }

@@ -88,6 +88,8 @@ function parse(text: string): TranscriptDocument {
   let lastSpeakerTurn = -1;
 
   const extend = (turn: Turn, line: number, from: number, e: number) => {
+    // A label alone on its line: what was said starts with the first text after it.
+    if (turn.paragraphs === 0) turn.textStart = from;
     if (!inParagraph) turn.paragraphs++;
     inParagraph = true;
     turn.lastLine = line;

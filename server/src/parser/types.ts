@@ -74,7 +74,11 @@ export interface Turn extends Span {
   label: Label | undefined;
   /** Index into `TranscriptDocument.turns` of the turn this one continues (continuations only). */
   continues?: number;
-  /** Start of what was said (after the label and its spaces). */
+  /**
+   * Start of what was said: after the label and its spaces, or, when the label stands alone on
+   * its line, the first character of the next paragraph. A turn with no text at all keeps the
+   * end of its label line.
+   */
   textStart: number;
   /** Inline stage directions in the turn. */
   cues: Cue[];

@@ -1,0 +1,537 @@
+// The rule catalogue: every formatting slip a transcript editor hunts for, with the fixes
+// that repair it. Works on offsets (like the parser); diagnostics.ts and codeActions.ts turn
+// the results into LSP types. Each code has a section in docs/rules.md.
+
+import { distance } from 'fastest-levenshtein';
+import type { Speaker, Transcript } from '../analysis';
+import { lineEndOffset, type Label, type Span, type Turn } from '../parser';
+import { isCreditAt } from '../parser/boilerplate';
+import { scanCue } from '../parser/cues';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const RULES = {
+  'missing-colon': { severity: 'error', summary: 'A speaker label without its colon' },
+  'label-case': { severity: 'warning', summary: 'A label not written in upper case like the others' },
+  'unknown-speaker': { severity: 'warning', summary: 'A label that looks like a misspelt speaker' },
+  'no-introduction': { severity: 'hint', summary: 'A speaker never introduced by full name' },
+  'ambiguous-label': { severity: 'warning', summary: 'A short label that fits two speakers' },
+  'conflicting-role': { severity: 'warning', summary: 'A speaker introduced with two different roles' },
+  'duplicate-introduction': { severity: 'information', summary: 'A speaker introduced by full name twice' },
+  'empty-turn': { severity: 'warning', summary: 'A label with nothing said after it' },
+  'split-turn': { severity: 'warning', summary: 'Two turns in a row by the same speaker' },
+  'unclosed-stage-direction': { severity: 'error', summary: 'A stage direction that is never closed' },
+  'unbalanced-bracket': { severity: 'warning', summary: 'A closing bracket with no opening one' },
+  'unbalanced-quote': { severity: 'warning', summary: 'A quotation that is opened but never closed' },
+  'label-spacing': { severity: 'warning', summary: 'Stray or missing spaces in a label' },
+  'invalid-timestamp': { severity: 'error', summary: 'A timestamp that is not a valid time' },
+  'timestamp-order': { severity: 'warning', summary: 'A timestamp earlier than the one before it' },
+  'turn-after-credits': { severity: 'warning', summary: 'A turn after the credit line' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type RuleCode = keyof typeof RULES;
+export const ruleCodes = Object.keys(RULES) as RuleCode[];
+
+export interface Edit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** The one right fix: used by fix-all and marked preferred in the quick-fix menu. */
+  preferred?: boolean;
+}
+
+export interface Problem extends Span {
+  code: RuleCode;
+  message: string;
+  related?: (Span & { message: string })[];
+  fixes: Fix[];
+  /** Deletable content (an empty turn): the editor fades it. */
+  unnecessary?: boolean;
+}
+
+const line1 = (t: Transcript, offset: number) => lineOf(t, offset) + 1;
+
+function lineOf(t: Transcript, offset: number): number {
+  const starts = t.doc.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function checkTranscript(t: Transcript): Problem[] {
+  const out: Problem[] = [];
+  const { doc } = t;
+  const table = t.speakers;
+  const typos = new Map<Speaker, Speaker[]>();
+  for (const s of table.speakers) {
+    const c = typoCandidates(s, table.speakers);
+    if (c.length > 0) typos.set(s, c);
+  }
+  const known = knownLabels(table.speakers);
+
+  let lastTime: { seconds: number; span: Span } | undefined;
+  const checkTime = (ts: { start: number; end: number; text: string; seconds: number | undefined }) => {
+    if (ts.seconds === undefined) {
+      out.push({ code: 'invalid-timestamp', start: ts.start, end: ts.end, message: `Invalid timestamp ${ts.text}: minutes and seconds run from 00 to 59.`, fixes: [] });
+      return;
+    }
+    if (lastTime && ts.seconds < lastTime.seconds) {
+      out.push({
+        code: 'timestamp-order',
+        start: ts.start,
+        end: ts.end,
+        message: `Timestamp ${ts.text} is earlier than the one before it (line ${line1(t, lastTime.span.start)}).`,
+        related: [{ ...lastTime.span, message: 'The earlier timestamp' }],
+        fixes: [],
+      });
+    }
+    lastTime = { seconds: ts.seconds, span: ts };
+  };
+
+  let creditInBody: Span | undefined;
+  let reportedAfterCredit = false;
+  const hidesLabel = new Set<Turn>();
+  const turnIndexOf = new Map<Turn, number>();
+  doc.turns.forEach((turn, i) => turnIndexOf.set(turn, i));
+
+  doc.body.forEach((node, bodyIndex) => {
+    if (node.type === 'stage') {
+      if (node.cue.kind === 'timestamp' && node.cue.closed) {
+        const seconds = parseSeconds(node.cue.text);
+        checkTime({ start: node.cue.start, end: node.cue.end, text: node.cue.text, seconds });
+      }
+      if (!node.cue.closed) out.push(unclosedCue(node.cue));
+      return;
+    }
+    const turn = node;
+    const turnIndex = turnIndexOf.get(turn)!;
+    const speaker = speakerAt(t, turnIndex);
+    const label = turn.label;
+    if (label) {
+      if (creditInBody && !reportedAfterCredit) {
+        reportedAfterCredit = true;
+        out.push({
+          code: 'turn-after-credits',
+          start: label.start,
+          end: label.end,
+          message: `${label.name} speaks after the credit line (line ${line1(t, creditInBody.start)}): credits and bios belong at the end of the transcript.`,
+          related: [{ ...creditInBody, message: 'The credit line' }],
+          fixes: [],
+        });
+      }
+      spacing(t, label, out);
+      if (label.timestamp) checkTime(label.timestamp);
+      if (turn.paragraphs === 0 && !continuedAfterStage(doc.body, bodyIndex)) out.push(emptyTurn(t, turn, label));
+      const prev = doc.body[bodyIndex - 1];
+      // A turn hiding a mis-typed label (`whitfield: …`) is really two turns: not a split.
+      if (prev && prev.type === 'turn' && !hidesLabel.has(prev) && speaker && speakerAt(t, turnIndexOf.get(prev)!) === speaker && turn.paragraphs > 0) {
+        out.push(splitTurn(t, prev, turn, label, speaker));
+      }
+      if (speaker) speakerProblems(t, turnIndex, label, speaker, typos.get(speaker), out);
+    }
+    brackets(t, turn, out);
+    // Lines of the turn after its label line: slips that hide a label inside the text.
+    for (let line = label ? turn.firstLine + 1 : turn.firstLine; line <= turn.lastLine; line++) {
+      const s = doc.lineStarts[line];
+      const e = lineEndOffset(doc.text, doc.lineStarts, line);
+      let ft = s;
+      while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
+      if (ft >= e) continue;
+      if (!creditInBody && creditAt(doc.text, ft, e)) creditInBody = { start: ft, end: e };
+      if (hiddenLabel(t, ft, e, known, out)) hidesLabel.add(turn);
+    }
+  });
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function speakerAt(t: Transcript, turnIndex: number): Speaker | undefined {
+  const id = t.speakers.byTurn[turnIndex];
+  return id === undefined ? undefined : t.speakers.speakers[id];
+}
+
+function parseSeconds(text: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  if (!m) return undefined;
+  const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+  if (c === undefined) return b < 60 ? a * 60 + b : undefined;
+  return b < 60 && c < 60 ? a * 3600 + b * 60 + c : undefined;
+}
+
+function creditAt(text: string, ft: number, e: number): boolean {
+  if (isCreditAt(text, ft, e)) return true;
+  const c = text.charCodeAt(ft);
+  if (c !== 0x28 && c !== 0x5b) return false;
+  const cue = scanCue(text, ft, e);
+  let k = cue.end;
+  while (k < e && text.charCodeAt(k) === 32) k++;
+  return cue.closed && k < e && isCreditAt(text, k, e);
+}
+
+/** A label alone, then a stage direction, then the same speaker going on: not an empty turn. */
+function continuedAfterStage(body: Transcript['doc']['body'], i: number): boolean {
+  const next = body[i + 1];
+  const after = body[i + 2];
+  return !!next && next.type === 'stage' && !!after && after.type === 'turn' && !after.label;
+}
+
+function unclosedCue(cue: { start: number; end: number; bracket: '(' | '['; text: string }): Problem {
+  const close = cue.bracket === '(' ? ')' : ']';
+  return {
+    code: 'unclosed-stage-direction',
+    start: cue.start,
+    end: cue.end,
+    message: `Stage direction ${cue.bracket}${cue.text} is never closed: add '${close}'.`,
+    fixes: [{ title: `Close the stage direction with '${close}'`, edits: [{ start: cue.end, end: cue.end, newText: close }], preferred: true }],
+  };
+}
+
+function spacing(t: Transcript, label: Label, out: Problem[]): void {
+  const text = t.doc.text;
+  const name = label.name;
+  if (label.spaceBeforeColon) {
+    let s = label.colon;
+    while (s > label.nameSpan.start && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
+    out.push({
+      code: 'label-spacing',
+      start: s,
+      end: label.colon + 1,
+      message: `Space before the colon in the label ${name}: write ${name}:`,
+      fixes: [{ title: 'Remove the space before the colon', edits: [{ start: s, end: label.colon, newText: '' }], preferred: true }],
+    });
+  }
+  if (label.noSpaceAfterColon) {
+    out.push({
+      code: 'label-spacing',
+      start: label.colon,
+      end: label.colon + 1,
+      message: `No space after the colon of ${name}: the words run into the label.`,
+      fixes: [{ title: 'Add a space after the colon', edits: [{ start: label.colon + 1, end: label.colon + 1, newText: ' ' }], preferred: true }],
+    });
+  }
+  if (label.doubleSpaceInName) {
+    const m = /[ \t]{2,}/.exec(text.slice(label.nameSpan.start, label.nameSpan.end));
+    if (m) {
+      const start = label.nameSpan.start + m.index;
+      out.push({
+        code: 'label-spacing',
+        start,
+        end: start + m[0].length,
+        message: `Extra spaces inside the label ${name.replace(/\s+/g, ' ')}.`,
+        fixes: [{ title: 'Use a single space', edits: [{ start, end: start + m[0].length, newText: ' ' }], preferred: true }],
+      });
+    }
+  }
+  // Trailing white space on the label line.
+  const line = lineOf(t, label.start);
+  const e = lineEndOffset(text, t.doc.lineStarts, line);
+  let s = e;
+  while (s > label.end && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
+  if (s < e) {
+    out.push({
+      code: 'label-spacing',
+      start: s,
+      end: e,
+      message: 'Trailing white space on the label line.',
+      fixes: [{ title: 'Remove trailing white space', edits: [{ start: s, end: e, newText: '' }], preferred: true }],
+    });
+  }
+}
+
+function emptyTurn(t: Transcript, turn: Turn, label: Label): Problem {
+  const { text, lineStarts } = t.doc;
+  const line = turn.firstLine;
+  // Delete the label's line and the blank lines after it, up to the next content.
+  let endLine = line + 1;
+  while (endLine < lineStarts.length && text.slice(lineStarts[endLine], lineEndOffset(text, lineStarts, endLine)).trim() === '') endLine++;
+  const start = lineStarts[line];
+  const end = endLine < lineStarts.length ? lineStarts[endLine] : text.length;
+  return {
+    code: 'empty-turn',
+    start: label.start,
+    end: label.end,
+    message: `${label.name} says nothing: the label has no text before the next turn.`,
+    unnecessary: true,
+    fixes: [{ title: `Remove the empty turn ${label.name}:`, edits: [{ start, end, newText: '' }], preferred: true }],
+  };
+}
+
+function splitTurn(t: Transcript, prev: Turn, turn: Turn, label: Label, speaker: Speaker): Problem {
+  const { text, lineStarts } = t.doc;
+  const line = turn.firstLine;
+  const labelLineEnd = lineEndOffset(text, lineStarts, line);
+  // Drop the second label so its text becomes a paragraph of the first turn.
+  const start = lineStarts[line];
+  const end = turn.textStart < labelLineEnd ? turn.textStart : Math.min(text.length, lineStarts[line + 1] ?? text.length);
+  return {
+    code: 'split-turn',
+    start: label.start,
+    end: label.end,
+    message: `${speaker.name} speaks twice in a row (line ${prev.firstLine + 1} and here): probably one turn split by mistake.`,
+    related: prev.label ? [{ start: prev.label.start, end: prev.label.end, message: 'The turn this one continues' }] : undefined,
+    fixes: [{ title: `Merge into the previous turn of ${speaker.labels[0] ?? speaker.name}`, edits: [{ start, end, newText: '' }], preferred: true }],
+  };
+}
+
+function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Speaker, typos: Speaker[] | undefined, out: Problem[]): void {
+  const { doc } = t;
+  const nameRange = label.nameSpan;
+  const introOf = (c: Speaker) => {
+    const turn = doc.turns[c.introductions[0] ?? c.turns[0]];
+    return turn?.label ? { start: turn.label.start, end: turn.label.end } : { start: 0, end: 0 };
+  };
+  if (typos) {
+    const candidates = typos.map((c) => `${closestLabel(label.name, c)}${c.fullName ? ` (${c.fullName})` : ''}`);
+    out.push({
+      code: 'unknown-speaker',
+      start: nameRange.start,
+      end: nameRange.end,
+      message: `Unknown speaker ${label.name} — did you mean ${candidates.join(' or ')}?`,
+      related: typos.map((c) => ({ ...introOf(c), message: `${c.name} is introduced here` })),
+      fixes: typos.map((c) => ({
+        title: `Change to ${closestLabel(label.name, c)}`,
+        edits: [{ start: nameRange.start, end: nameRange.end, newText: closestLabel(label.name, c) }],
+        preferred: typos.length === 1,
+      })),
+    });
+    return;
+  }
+  if (s.ambiguous && s.ambiguous.length > 1) {
+    const matches = t.speakers.speakers.filter((c) => s.ambiguous!.includes(c.name) && c !== s);
+    out.push({
+      code: 'ambiguous-label',
+      start: nameRange.start,
+      end: nameRange.end,
+      message: `${label.name} could be ${s.ambiguous.join(' or ')}: use a label that tells them apart, such as ${matches.map(initialLabel).join(' or ')}.`,
+      related: matches.map((c) => ({ ...introOf(c), message: `${c.name} is introduced here` })),
+      fixes: matches.map((c) => ({ title: `Change to ${initialLabel(c)}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: initialLabel(c) }] })),
+    });
+    return;
+  }
+  const first = s.turns[0] === turnIndex;
+  if (first && s.introductions.length === 0 && !s.unidentified && label.name.split(/\s+/).length - (label.honorific ? 1 : 0) === 1) {
+    const where = s.fullNameSource === 'bio' ? 'the bio after the credits' : s.fullNameSource === 'summary' ? 'the summary' : 'the text';
+    const fullUpper = s.fullName?.toUpperCase();
+    out.push({
+      code: 'no-introduction',
+      start: nameRange.start,
+      end: nameRange.end,
+      message:
+        `${label.name} is never introduced by full name and role (as ${fullUpper ?? `FIRSTNAME ${label.name}`}, ROLE: on first appearance)` +
+        (s.fullName ? `; ${where} names them ${s.fullName}.` : '.'),
+      related: s.mention ? [{ ...s.mention, message: `${s.fullName} is named here` }] : undefined,
+      fixes: fullUpper ? [{ title: `Introduce as ${fullUpper}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: fullUpper }], preferred: true }] : [],
+    });
+  }
+  // A second role, or a second full-name introduction.
+  const roleIndex = s.roles.findIndex((r) => r.turn === turnIndex);
+  if (roleIndex > 0 && label.role && label.roleSpan) {
+    const firstRole = s.roles[0];
+    if (norm(firstRole.role) !== norm(label.role)) {
+      const firstLabel = doc.turns[firstRole.turn].label!;
+      out.push({
+        code: 'conflicting-role',
+        start: label.roleSpan.start,
+        end: label.roleSpan.end,
+        message: `${s.name} is introduced as ${firstRole.role} (line ${lineOf(t, firstLabel.start) + 1}) and as ${label.role} here.`,
+        related: [{ start: firstLabel.start, end: firstLabel.end, message: `${s.name} is introduced as ${firstRole.role} here` }],
+        fixes: [{ title: `Use the first role, ${firstRole.role}`, edits: [{ start: label.roleSpan.start, end: label.roleSpan.end, newText: firstRole.role }] }],
+      });
+    }
+  }
+  const introIndex = s.introductions.indexOf(turnIndex);
+  if (introIndex > 0) {
+    const firstIntro = doc.turns[s.introductions[0]].label!;
+    const short = shortLabel(s);
+    out.push({
+      code: 'duplicate-introduction',
+      start: label.start,
+      end: label.colon,
+      message: `${s.name} was already introduced on line ${lineOf(t, firstIntro.start) + 1}; later turns use the short label ${short}.`,
+      related: [{ start: firstIntro.start, end: firstIntro.end, message: 'The first introduction' }],
+      fixes: [{ title: `Change to ${short}`, edits: [{ start: label.nameSpan.start, end: label.colon, newText: short }], preferred: true }],
+    });
+  }
+}
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toUpperCase();
+
+/** The short label a speaker goes by: the one used most after the introduction, or the surname. */
+function shortLabel(s: Speaker): string {
+  const short = s.labels.find((l) => norm(l) !== s.key && !l.includes(' '));
+  return short ?? s.surname;
+}
+
+function initialLabel(c: Speaker): string {
+  const first = c.key.split(' ')[0];
+  return `${first[0]}. ${c.surname}`;
+}
+
+function closestLabel(label: string, c: Speaker): string {
+  const forms = [...c.labels, c.surname];
+  let best = forms[0];
+  let bestD = Infinity;
+  for (const f of forms) {
+    const d = distance(label.toUpperCase(), f.toUpperCase());
+    if (d < bestD) {
+      best = f;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Speakers this one's label is probably a misspelling of: close by edit distance to another
+ * speaker's label or surname. Only for speakers that look accidental: never introduced by
+ * full name, or with a single turn.
+ */
+function typoCandidates(s: Speaker, all: Speaker[]): Speaker[] {
+  if (s.unidentified || (s.introductions.length > 0 && s.turns.length > 1)) return [];
+  const mine = s.labels.map((l) => l.toUpperCase());
+  const found: Speaker[] = [];
+  for (const c of all) {
+    if (c === s || c.unidentified || c.turns.length < s.turns.length) continue;
+    const theirs = [...c.labels.map((l) => l.toUpperCase()), c.surname, c.key];
+    const close = mine.some((m) =>
+      theirs.some((o) => {
+        if (m === o) return false;
+        const limit = Math.min(2, Math.floor(Math.min(m.length, o.length) / 4));
+        return limit > 0 && distance(m, o) <= limit && !differentInitials(m, o);
+      }),
+    );
+    if (close) found.push(c);
+  }
+  return found;
+}
+
+/** `S. KANE` and `M. KANE` tell two people apart on purpose. */
+function differentInitials(a: string, b: string): boolean {
+  const ia = /^(\p{L})\. /u.exec(a);
+  const ib = /^(\p{L})\. /u.exec(b);
+  return !!ia && !!ib && ia[1] !== ib[1];
+}
+
+interface KnownLabels {
+  /** Upper-case label forms in use, longest first. */
+  forms: Set<string>;
+  maxWords: number;
+}
+
+function knownLabels(speakers: Speaker[]): KnownLabels {
+  const forms = new Set<string>();
+  let maxWords = 1;
+  for (const s of speakers) {
+    if (s.unidentified) continue;
+    for (const l of s.labels) {
+      const u = l.replace(/\s+/g, ' ').toUpperCase();
+      if (u.replace(/[^\p{L}]/gu, '').length < 2) continue;
+      forms.add(u);
+      maxWords = Math.max(maxWords, u.split(' ').length);
+    }
+  }
+  return { forms, maxWords: Math.min(maxWords, 6) };
+}
+
+const WORDS_AT = /^([\p{L}\p{M}'’.#&\-]+(?: [\p{L}\p{M}\d'’.#&\-]+){0,5})/u;
+
+/**
+ * A line inside a turn that starts like a label of a known speaker: without its colon
+ * (`MARTINEZ So who…`) or in the wrong case (`martinez: …`).
+ */
+function hiddenLabel(t: Transcript, ft: number, e: number, known: KnownLabels, out: Problem[]): boolean {
+  const text = t.doc.text;
+  const c = text.charCodeAt(ft);
+  if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) return false; // not a letter
+  const m = WORDS_AT.exec(text.slice(ft, Math.min(e, ft + 120)));
+  if (!m) return false;
+  const words = m[1].split(' ');
+  for (let k = Math.min(words.length, known.maxWords); k >= 1; k--) {
+    const written = words.slice(0, k).join(' ');
+    const upper = written.toUpperCase();
+    if (!known.forms.has(upper)) continue;
+    const end = ft + written.length;
+    const next = text.charCodeAt(end);
+    if (written === upper) {
+      // Upper case as labels are, but no colon: `MARTINEZ So who relies…`.
+      if (next === 32 && end + 1 < e && /[\p{L}"“(]/u.test(text[end + 1]) && !/^\p{Lu}{2,}/u.test(text.slice(end + 1, end + 3))) {
+        out.push({
+          code: 'missing-colon',
+          start: ft,
+          end,
+          message: `${written} starts a line like a speaker label but has no colon: write ${written}:`,
+          fixes: [{ title: `Add the colon: ${written}:`, edits: [{ start: end, end, newText: ':' }], preferred: true }],
+        });
+        return true;
+      }
+      return false;
+    }
+    // Not upper case: `martinez:` or `Martinez :`.
+    let k2 = end;
+    while (k2 < e && text.charCodeAt(k2) === 32) k2++;
+    if (text.charCodeAt(k2) === 0x3a) {
+      out.push({
+        code: 'label-case',
+        start: ft,
+        end: k2 + 1,
+        message: `Label ${written} is not in upper case like the transcript's other labels: write ${upper}:`,
+        fixes: [{ title: `Upper-case the label: ${upper}:`, edits: [{ start: ft, end, newText: upper }], preferred: true }],
+      });
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
+  const text = t.doc.text;
+  for (const cue of turn.cues) if (!cue.closed) out.push(unclosedCue(cue));
+  // Closing brackets outside any cue; straight and curly quotes that do not pair up.
+  let cueIndex = 0;
+  const straight: number[] = [];
+  const curlyOpen: number[] = [];
+  const from = turn.textStart;
+  for (let k = from; k < turn.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x22) straight.push(k);
+    else if (c === 0x201c) curlyOpen.push(k);
+    else if (c === 0x201d) {
+      if (curlyOpen.length > 0) curlyOpen.pop();
+    } else if (c === 0x29 || c === 0x5d) {
+      while (cueIndex < turn.cues.length && turn.cues[cueIndex].end <= k) cueIndex++;
+      const cue = turn.cues[cueIndex];
+      const inside = cue && cue.start < k && k < cue.end;
+      const closes = cue && cue.end === k + 1 && cue.closed;
+      if (!inside && !closes) {
+        out.push({
+          code: 'unbalanced-bracket',
+          start: k,
+          end: k + 1,
+          message: `'${text[k]}' closes nothing: there is no '${c === 0x29 ? '(' : '['}' before it on this line.`,
+          fixes: [{ title: `Remove the stray '${text[k]}'`, edits: [{ start: k, end: k + 1, newText: '' }] }],
+        });
+      }
+    }
+  }
+  if (straight.length % 2 === 1) {
+    const k = straight[straight.length - 1];
+    out.push({
+      code: 'unbalanced-quote',
+      start: k,
+      end: k + 1,
+      message: `Unbalanced double quote: this turn has ${straight.length} '"', so one quotation is never closed.`,
+      fixes: [],
+    });
+  }
+  for (const k of curlyOpen) {
+    out.push({ code: 'unbalanced-quote', start: k, end: k + 1, message: 'This “ is never closed with ”.', fixes: [] });
+  }
+}
