@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSpeakers } from './speakersView';
 import { clientId, clientName, clientOptions, registerCommands, serveWorkspaceFiles } from './common';
 
 let client: LanguageClient | undefined;
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, client, outputChannel);
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();
+  registerSpeakers(context, client);
 }
 
 export function deactivate(): Thenable<void> | undefined {

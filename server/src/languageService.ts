@@ -2,14 +2,34 @@
 // and the command-line tool; what differs between them (how to list and read the workspace's
 // files, where to log) is passed in, in the spirit of vscode-markdown-languageservice.
 
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Range, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
 import { Utils, URI } from 'vscode-uri';
 import { analyze, type Transcript } from './analysis';
 import { codeActions, fixAllEdits } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import type { Edit } from './features/rules';
 import { checkTranscript, type Problem } from './features/rules';
+import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { definition, highlights, references } from './features/navigation';
+import { offsetAt } from './features/positions';
+import { prepareRename, rename, type PrepareRenameResult } from './features/rename';
+import { speakersOf, type SpeakersResult } from './features/speakers';
 import { formatting } from './features/formatting';
 import { documentSymbols } from './features/symbols';
 import { summarize, workspaceSymbols, type FileSummary } from './features/workspaceSymbols';
@@ -63,6 +83,15 @@ export interface TranscriptLanguageService {
   /** The edits of fix-all, on offsets (the CLI's --fix). */
   getFixAllEdits(document: TextDocumentLike, settings: TranscriptSettings): Edit[];
   getFormattingEdits(document: TextDocumentLike): TextEdit[];
+  getHover(document: TextDocumentLike, position: Position, settings: TranscriptSettings): Hover | null;
+  getDefinition(document: TextDocumentLike, position: Position): Location | null;
+  getReferences(document: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[] | null;
+  getDocumentHighlights(document: TextDocumentLike, position: Position): DocumentHighlight[] | null;
+  /** Where a rename may happen (offsets) and the name to start from, or why not. */
+  prepareRename(document: TextDocumentLike, position: Position): PrepareRenameResult;
+  getRenameEdits(document: TextDocumentLike, position: Position, newName: string): WorkspaceEdit | { error: string };
+  getCompletions(document: TextDocumentLike, position: Position): CompletionList;
+  getSpeakers(document: TextDocumentLike, settings: TranscriptSettings): SpeakersResult;
   getWorkspaceSymbols(query: string, token?: CancellationToken): Promise<WorkspaceSymbol[]>;
   /** A workspace file was created, changed or deleted on disk. */
   onFileChanged(uri: string, deleted: boolean): void;
@@ -139,6 +168,11 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     return map;
   };
 
+  const withOffset = <R>(document: TextDocumentLike, position: Position, f: (t: Transcript, offset: number) => R): R => {
+    const t = getTranscript(document);
+    return f(t, offsetAt(t.doc.text, t.doc.lineStarts, position));
+  };
+
   const getProblems = (document: TextDocumentLike): Problem[] => {
     const t = getTranscript(document);
     let p = problemCache.get(t);
@@ -153,6 +187,14 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     getCodeActions: (document, range, context, settings) => codeActions(getTranscript(document), getProblems(document), range, context, settings),
     getFixAllEdits: (document, settings) => fixAllEdits(getTranscript(document), getProblems(document), settings),
     getFormattingEdits: (document) => formatting(getTranscript(document)),
+    getHover: (document, position, settings) => withOffset(document, position, (t, o) => hover(t, o, settings)),
+    getDefinition: (document, position) => withOffset(document, position, definition),
+    getReferences: (document, position, includeDeclaration) => withOffset(document, position, (t, o) => references(t, o, includeDeclaration)),
+    getDocumentHighlights: (document, position) => withOffset(document, position, highlights),
+    prepareRename: (document, position) => withOffset(document, position, prepareRename),
+    getRenameEdits: (document, position, newName) => withOffset(document, position, (t, o) => rename(t, o, newName)),
+    getCompletions: (document, position) => completion(getTranscript(document), position),
+    getSpeakers: (document, settings) => speakersOf(getTranscript(document), settings),
     getDocumentSymbols: (document, settings) => documentSymbols(getTranscript(document), settings),
     getFoldingRanges: (document) => foldingRanges(getTranscript(document)),
 

@@ -9,3 +9,9 @@ export const ReadFileMethod = 'transcript/readFile';
 export interface ReadFileParams {
   uri: string;
 }
+
+/** Client -> server: the speakers of a transcript (the Speakers view). Result: SpeakersResult (features/speakers.ts), or null. */
+export const SpeakersMethod = 'transcript/speakers';
+export interface SpeakersParams {
+  uri: string;
+}

@@ -6,6 +6,8 @@ import { RULES, type RuleCode, type Severity } from './features/rules';
 export type RuleSetting = Severity | 'off';
 
 export interface TranscriptSettings {
+  /** Speaking rate for estimated durations (hovers, statistics). */
+  wordsPerMinute: number;
   outline: {
     groupBySpeaker: boolean;
   };
@@ -19,6 +21,7 @@ export interface TranscriptSettings {
 }
 
 export const defaultSettings: TranscriptSettings = {
+  wordsPerMinute: 150,
   outline: { groupBySpeaker: false },
   diagnostics: { enable: true, run: 'onType', rules: {} },
 };
@@ -38,7 +41,9 @@ export function toSettings(raw: unknown): TranscriptSettings {
   for (const [code, value] of Object.entries(record(diagnostics.rules))) {
     if (code in RULES && SEVERITIES.has(value as RuleSetting)) rules[code as RuleCode] = value as RuleSetting;
   }
+  const wpm = r.wordsPerMinute;
   return {
+    wordsPerMinute: typeof wpm === 'number' && Number.isFinite(wpm) && wpm >= 30 && wpm <= 400 ? wpm : defaultSettings.wordsPerMinute,
     outline: {
       groupBySpeaker: typeof outline.groupBySpeaker === 'boolean' ? outline.groupBySpeaker : defaultSettings.outline.groupBySpeaker,
     },

@@ -7,6 +7,8 @@ import {
   DidChangeConfigurationNotification,
   DocumentSymbolRequest,
   FileChangeType,
+  ResponseError,
+  ErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -17,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FixAllKind } from './features/codeActions';
 import { createLanguageService, type TranscriptLanguageService, type WorkspaceFiles } from './languageService';
+import { SpeakersMethod, type SpeakersParams } from './protocol';
 import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
 
 export const serverName = 'Transcript Tools language server';
@@ -71,6 +74,12 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FixAllKind] },
         documentFormattingProvider: true,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -164,6 +173,45 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   connection.onFoldingRanges(({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
     return doc ? service.getFoldingRanges(doc) : null;
+  });
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getHover(doc, position, await settingsFor(doc.uri)) : null;
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getDefinition(doc, position) : null;
+  });
+  connection.onReferences(({ textDocument, position, context }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getReferences(doc, position, context.includeDeclaration) : null;
+  });
+  connection.onDocumentHighlight(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getDocumentHighlights(doc, position) : null;
+  });
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    const r = service.prepareRename(doc, position);
+    if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+    return { range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, placeholder: r.placeholder };
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    const r = service.getRenameEdits(doc, position, newName);
+    if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+    return r;
+  });
+  connection.onCompletion(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getCompletions(doc, position) : null;
+  });
+  connection.onRequest(SpeakersMethod, async (params: SpeakersParams) => {
+    const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+    return doc ? service.getSpeakers(doc, await settingsFor(doc.uri)) : null;
   });
 
   connection.onWorkspaceSymbol(({ query }, token) => service.getWorkspaceSymbols(query, token));

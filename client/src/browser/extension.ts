@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
+import { registerSpeakers } from '../speakersView';
 import { clientId, clientName, clientOptions, registerCommands, serveWorkspaceFiles } from '../common';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, client, outputChannel);
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();
+  registerSpeakers(context, client);
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -59,17 +59,8 @@ export function documentSymbols(t: Transcript, settings: TranscriptSettings): Do
       children,
     });
   }
-  const stages = doc.body.filter((n): n is StageDirection => n.type === 'stage').map((n) => stageSymbol(t, n));
-  if (stages.length > 0) {
-    out.push({
-      name: 'Stage directions',
-      detail: `${stages.length}`,
-      kind: Kinds.stage,
-      range: { start: stages[0].range.start, end: stages[stages.length - 1].range.end },
-      selectionRange: stages[0].selectionRange,
-      children: stages,
-    });
-  }
+  // Stage directions belong to no speaker: the grouped view leaves them out (a group of
+  // them would sort among the speakers, since VS Code orders symbols by where they start).
   return out;
 }
 

@@ -21,12 +21,7 @@ const FLAT: PlainSymbol[] = [
   stage('(SOUNDBITE OF MUSIC)', '26:0-26:20'),
 ];
 
-/**
- * The same with `transcript.outline.groupBySpeaker`: speaker -> turns, and a group of the stage
- * directions. The server sends the groups as speakers then "Stage directions"; VS Code orders
- * document symbols by the start of their range, so that group (lines 10-26) comes before
- * Rosa Delgado-Finch (line 20), as in the Outline view.
- */
+/** The same with `transcript.outline.groupBySpeaker`: speaker -> turns; stage directions are left out. */
 const GROUPED: PlainSymbol[] = [
   FLAT[0],
   {
@@ -45,14 +40,7 @@ const GROUPED: PlainSymbol[] = [
     selectionRange: '8:0-8:24',
     children: [FLAT[2], FLAT[4], FLAT[6], FLAT[9]],
   },
-  {
-    name: 'Stage directions',
-    detail: '2',
-    kind: 'String',
-    range: '10:0-26:20',
-    selectionRange: '10:0-10:20',
-    children: [FLAT[3], FLAT[10]],
-  },
+
   {
     name: 'Rosa Delgado-Finch',
     detail: 'ROSA DELGADO-FINCH \u00b7 1 turn',

@@ -1,0 +1,118 @@
+// Hover cards: a speaker's card on their label or a mention (full name, role, bio or the
+// sentence that introduces them, how much they speak, where they first speak), and what a
+// stage direction is.
+
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { Speaker, Transcript } from '../analysis';
+import { speakerMentions } from '../analysis/mentions';
+import { formatDuration, statisticsOf } from '../analysis/statistics';
+import type { Cue, CueKind, Span } from '../parser';
+import type { TranscriptSettings } from '../settings';
+import { speakerAt } from './navigation';
+import { rangeOf } from './positions';
+
+const CUE_KINDS: Record<CueKind, string> = {
+  soundbite: 'Sound bite — a recording played on air',
+  music: 'Music',
+  reaction: 'Reaction — laughter, applause, crosstalk and the like',
+  language: 'Language note — speech in another language or through an interpreter',
+  phonetic: '(ph) — the word before it is spelled as it sounds',
+  inaudible: 'Inaudible — words that could not be made out',
+  character: 'Voicing a character or quoting someone',
+  timestamp: 'Timestamp',
+  other: 'Stage direction',
+};
+
+export function hover(t: Transcript, offset: number, settings: TranscriptSettings): Hover | null {
+  const target = speakerAt(t, offset);
+  if (target) {
+    return {
+      contents: { kind: MarkupKind.Markdown, value: speakerCard(t, target.speaker, settings) },
+      range: rangeOf(t.doc.lineStarts, target.span.start, target.span.end),
+    };
+  }
+  const cue = cueAt(t, offset);
+  if (cue) {
+    const text = `${cue.bracket}${cue.text}${cue.bracket === '(' ? ')' : ']'}`;
+    const lines = [`**${escapeMd(CUE_KINDS[cue.kind])}**`, '', `\`${text.replace(/`/g, "'")}\``];
+    if (!cue.closed) lines.push('', '⚠ Not closed on its line.');
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(t.doc.lineStarts, cue.start, cue.end) };
+  }
+  return null;
+}
+
+function cueAt(t: Transcript, offset: number): Cue | undefined {
+  for (const node of t.doc.body) {
+    if (node.start > offset) break;
+    if (node.type === 'stage') {
+      if (offset <= node.end) return node.cue;
+      continue;
+    }
+    if (offset > node.end) continue;
+    return node.cues.find((c) => c.start <= offset && offset <= c.end);
+  }
+  return undefined;
+}
+
+export function speakerCard(t: Transcript, s: Speaker, settings: TranscriptSettings): string {
+  const { doc } = t;
+  const stats = statisticsOf(doc, t.speakers).speakers[s.id];
+  const lines: string[] = [];
+  const title = `**${escapeMd(s.fullName ?? s.name)}**${s.role ? ` · ${escapeMd(s.role)}` : ''}`;
+  lines.push(title);
+  const labels = s.labels.map((l) => `\`${l}:\``).join(', ');
+  if (labels) lines.push('', `Labels: ${labels}`);
+  const about = s.bio ?? introducingSentence(t, s);
+  if (about) lines.push('', `> ${escapeMd(oneLine(doc.text.slice(about.start, about.end)))}`);
+  if (s.ambiguous) lines.push('', `⚠ This label could be ${s.ambiguous.map(escapeMd).join(' or ')}.`);
+  if (stats) {
+    const share = Math.round(stats.share * 100);
+    lines.push(
+      '',
+      `${stats.turns} turn${stats.turns === 1 ? '' : 's'} · ${stats.words.toLocaleString('en-US')} word${stats.words === 1 ? '' : 's'} (${share}% of the words spoken) · ${formatDuration(stats.words, settings.wordsPerMinute)} at ${settings.wordsPerMinute} words a minute`,
+    );
+  }
+  const first = doc.turns[s.turns[0]];
+  if (first) {
+    const line = first.firstLine + 1;
+    lines.push('', `First speaks on [line ${line}](${t.uri}#L${line})`);
+  }
+  return lines.join('\n');
+}
+
+/** The sentence around the first mention of the speaker before (or in) their first turn. */
+function introducingSentence(t: Transcript, s: Speaker): Span | undefined {
+  const first = t.doc.turns[s.turns[0]];
+  const limit = first ? first.end : t.doc.text.length;
+  const m = speakerMentions(t.doc, t.speakers).find((x) => x.speaker === s.id && x.start < limit);
+  const at = m ?? s.mention;
+  if (!at) return undefined;
+  return sentenceAround(t.doc.text, at);
+}
+
+function sentenceAround(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && start > span.start - 300) {
+    const c = text[start - 1];
+    if (c === '\n' || c === '\r') break;
+    if ((c === ' ' && /[.?!]["”]?$/.test(text.slice(Math.max(0, start - 3), start - 1))) ) break;
+    start--;
+  }
+  let end = span.end;
+  while (end < text.length && end < span.end + 300) {
+    const c = text[end];
+    if (c === '\n' || c === '\r') break;
+    end++;
+    if ((c === '.' || c === '?' || c === '!') && (text[end] === ' ' || end === text.length)) break;
+  }
+  return { start, end };
+}
+
+function oneLine(s: string): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > 280 ? `${flat.slice(0, 279)}…` : flat;
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,85 @@
+// Go to Definition, Find All References and document highlights for speakers: from a label
+// or a mention in the text to the speaker's introduction, their turns and their mentions.
+
+import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-types';
+import type { Speaker, Transcript } from '../analysis';
+import { speakerMentions } from '../analysis/mentions';
+import type { Span } from '../parser';
+import { rangeOf } from './positions';
+
+export interface SpeakerTarget {
+  speaker: Speaker;
+  /** The label name or mention under the cursor. */
+  span: Span;
+  via: 'label' | 'mention';
+}
+
+/** The speaker whose label or mention covers `offset` (its end included, as a cursor after a word still means it). */
+export function speakerAt(t: Transcript, offset: number): SpeakerTarget | undefined {
+  const { doc } = t;
+  const table = t.speakers;
+  // Turns are in order: binary search for the last one starting at or before offset.
+  let lo = 0;
+  let hi = doc.turns.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.turns[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const turn = doc.turns[found];
+  if (turn?.label && offset >= turn.label.nameSpan.start && offset <= turn.label.nameSpan.end) {
+    const id = table.byTurn[found];
+    if (id !== undefined) return { speaker: table.speakers[id], span: turn.label.nameSpan, via: 'label' };
+  }
+  for (const m of speakerMentions(doc, table)) {
+    if (m.start > offset) break;
+    if (offset <= m.end) return { speaker: table.speakers[m.speaker], span: m, via: 'mention' };
+  }
+  return undefined;
+}
+
+/** The label that introduces a speaker: the first full-name turn, or their first turn. */
+export function introductionSpan(t: Transcript, s: Speaker): Span | undefined {
+  const turn = t.doc.turns[s.introductions[0] ?? s.turns.find((i) => t.doc.turns[i].label) ?? -1];
+  return turn?.label ? turn.label.nameSpan : undefined;
+}
+
+export function definition(t: Transcript, offset: number): Location | null {
+  const target = speakerAt(t, offset);
+  if (!target) return null;
+  const span = introductionSpan(t, target.speaker);
+  return span ? { uri: t.uri, range: rangeOf(t.doc.lineStarts, span.start, span.end) } : null;
+}
+
+/** Every label of the speaker and every mention of them, in document order. */
+export function speakerSpans(t: Transcript, s: Speaker): { span: Span; via: 'label' | 'mention' }[] {
+  const out: { span: Span; via: 'label' | 'mention' }[] = [];
+  for (const i of s.turns) {
+    const label = t.doc.turns[i].label;
+    if (label) out.push({ span: label.nameSpan, via: 'label' });
+  }
+  for (const m of speakerMentions(t.doc, t.speakers)) if (m.speaker === s.id) out.push({ span: m, via: 'mention' });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+export function references(t: Transcript, offset: number, includeDeclaration: boolean): Location[] | null {
+  const target = speakerAt(t, offset);
+  if (!target) return null;
+  const intro = introductionSpan(t, target.speaker);
+  return speakerSpans(t, target.speaker)
+    .filter((r) => includeDeclaration || r.span.start !== intro?.start)
+    .map((r) => ({ uri: t.uri, range: rangeOf(t.doc.lineStarts, r.span.start, r.span.end) }));
+}
+
+export function highlights(t: Transcript, offset: number): DocumentHighlight[] | null {
+  const target = speakerAt(t, offset);
+  if (!target) return null;
+  return speakerSpans(t, target.speaker).map((r) => ({
+    range: rangeOf(t.doc.lineStarts, r.span.start, r.span.end),
+    // Labels "write" the turn; mentions only refer to the speaker.
+    kind: r.via === 'label' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  }));
+}
