@@ -13,6 +13,7 @@ import type {
   Location,
   Position,
   Range,
+  SemanticTokens,
   TextEdit,
   WorkspaceEdit,
   WorkspaceSymbol,
@@ -29,6 +30,7 @@ import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
 import { offsetAt } from './features/positions';
 import { prepareRename, rename, type PrepareRenameResult } from './features/rename';
+import { semanticTokens } from './features/semanticTokens';
 import { speakersOf, type SpeakersResult } from './features/speakers';
 import { formatting } from './features/formatting';
 import { documentSymbols } from './features/symbols';
@@ -92,6 +94,7 @@ export interface TranscriptLanguageService {
   getRenameEdits(document: TextDocumentLike, position: Position, newName: string): WorkspaceEdit | { error: string };
   getCompletions(document: TextDocumentLike, position: Position): CompletionList;
   getSpeakers(document: TextDocumentLike, settings: TranscriptSettings): SpeakersResult;
+  getSemanticTokens(document: TextDocumentLike, range?: Range): SemanticTokens;
   getWorkspaceSymbols(query: string, token?: CancellationToken): Promise<WorkspaceSymbol[]>;
   /** A workspace file was created, changed or deleted on disk. */
   onFileChanged(uri: string, deleted: boolean): void;
@@ -195,6 +198,7 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     getRenameEdits: (document, position, newName) => withOffset(document, position, (t, o) => rename(t, o, newName)),
     getCompletions: (document, position) => completion(getTranscript(document), position),
     getSpeakers: (document, settings) => speakersOf(getTranscript(document), settings),
+    getSemanticTokens: (document, range) => semanticTokens(getTranscript(document), range),
     getDocumentSymbols: (document, settings) => documentSymbols(getTranscript(document), settings),
     getFoldingRanges: (document) => foldingRanges(getTranscript(document)),
 

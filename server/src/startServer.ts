@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FixAllKind } from './features/codeActions';
+import { semanticTokensLegend } from './features/semanticTokens';
 import { createLanguageService, type TranscriptLanguageService, type WorkspaceFiles } from './languageService';
 import { SpeakersMethod, type SpeakersParams } from './protocol';
 import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
@@ -80,6 +81,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         completionProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -212,6 +214,15 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   connection.onRequest(SpeakersMethod, async (params: SpeakersParams) => {
     const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? service.getSpeakers(doc, await settingsFor(doc.uri)) : null;
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getSemanticTokens(doc) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? service.getSemanticTokens(doc, range) : { data: [] };
   });
 
   connection.onWorkspaceSymbol(({ query }, token) => service.getWorkspaceSymbols(query, token));
