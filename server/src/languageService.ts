@@ -62,6 +62,9 @@ export interface WorkspaceFiles {
   readFile(uri: string): Promise<string | undefined>;
 }
 
+/** Progress of indexing: files done of total. */
+export type IndexProgress = (done: number, total: number) => void;
+
 export interface LanguageServiceOptions {
   workspace: WorkspaceFiles;
   logger?: Logger;
@@ -96,6 +99,8 @@ export interface TranscriptLanguageService {
   getSpeakers(document: TextDocumentLike, settings: TranscriptSettings): SpeakersResult;
   getSemanticTokens(document: TextDocumentLike, range?: Range): SemanticTokens;
   getWorkspaceSymbols(query: string, token?: CancellationToken): Promise<WorkspaceSymbol[]>;
+  /** Builds the workspace index now (in the background, after start-up), reporting progress. */
+  indexWorkspace(progress?: IndexProgress, token?: CancellationToken): Promise<number>;
   /** A workspace file was created, changed or deleted on disk. */
   onFileChanged(uri: string, deleted: boolean): void;
   /** The workspace folders changed: index everything again. */
@@ -134,21 +139,24 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     }
   };
 
-  const buildIndex = async (token?: CancellationToken): Promise<Map<string, FileSummary>> => {
+  const buildIndex = async (token?: CancellationToken, progress?: IndexProgress): Promise<Map<string, FileSummary>> => {
     const started = Date.now();
     const uris = await options.workspace.findFiles(token);
     const map = new Map<string, FileSummary>();
-    for (const uri of uris) {
-      const s = await readSummary(uri);
-      if (s) map.set(uri, s);
+    for (let i = 0; i < uris.length; i++) {
+      // Cancelled (the user dismissed the progress): no half index; the next query builds it whole.
+      if (token?.isCancellationRequested) throw new Error('Indexing cancelled');
+      const s = await readSummary(uris[i]);
+      if (s) map.set(uris[i], s);
+      progress?.(i + 1, uris.length);
     }
     logger.info(`Indexed ${map.size} transcript(s) in ${Date.now() - started} ms`);
     return map;
   };
 
-  const ensureIndex = async (token?: CancellationToken): Promise<Map<string, FileSummary>> => {
+  const ensureIndex = async (token?: CancellationToken, progress?: IndexProgress): Promise<Map<string, FileSummary>> => {
     if (!index) {
-      indexing ??= buildIndex(token).then(
+      indexing ??= buildIndex(token, progress).then(
         (m) => {
           index = m;
           indexing = undefined;
@@ -171,6 +179,23 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     return map;
   };
 
+  /** Mentions of a name in the other indexed files; undefined while the index is not built. */
+  const workspaceCount = (name: string, exceptUri: string) => {
+    if (!index) return undefined;
+    const key = name.toLowerCase();
+    let mentions = 0;
+    let files = 0;
+    for (const [uri, summary] of index) {
+      if (uri === exceptUri) continue;
+      const n = summary.names.get(key) ?? 0;
+      if (n > 0) {
+        mentions += n;
+        files++;
+      }
+    }
+    return { mentions, files };
+  };
+
   const withOffset = <R>(document: TextDocumentLike, position: Position, f: (t: Transcript, offset: number) => R): R => {
     const t = getTranscript(document);
     return f(t, offsetAt(t.doc.text, t.doc.lineStarts, position));
@@ -190,7 +215,7 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     getCodeActions: (document, range, context, settings) => codeActions(getTranscript(document), getProblems(document), range, context, settings),
     getFixAllEdits: (document, settings) => fixAllEdits(getTranscript(document), getProblems(document), settings),
     getFormattingEdits: (document) => formatting(getTranscript(document)),
-    getHover: (document, position, settings) => withOffset(document, position, (t, o) => hover(t, o, settings)),
+    getHover: (document, position, settings) => withOffset(document, position, (t, o) => hover(t, o, settings, workspaceCount)),
     getDefinition: (document, position) => withOffset(document, position, definition),
     getReferences: (document, position, includeDeclaration) => withOffset(document, position, (t, o) => references(t, o, includeDeclaration)),
     getDocumentHighlights: (document, position) => withOffset(document, position, highlights),
@@ -202,11 +227,17 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     getDocumentSymbols: (document, settings) => documentSymbols(getTranscript(document), settings),
     getFoldingRanges: (document) => foldingRanges(getTranscript(document)),
 
-    async getWorkspaceSymbols(query, token) {
-      const files = new Map(await ensureIndex(token));
+    // The request's cancellation token is not passed on: VS Code cancels workspace-symbol
+    // requests as the user types, and the index they share must still get built.
+    async getWorkspaceSymbols(query) {
+      const files = new Map(await ensureIndex());
       // Open documents: their unsaved text is what the user sees.
       for (const d of options.openDocuments?.() ?? []) files.set(d.uri, summarize(getTranscript(d)));
       return workspaceSymbols(files.values(), query, fileLabel);
+    },
+
+    async indexWorkspace(progress, token) {
+      return (await ensureIndex(token, progress)).size;
     },
 
     onFileChanged(uri, deleted) {

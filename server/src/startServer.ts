@@ -33,6 +33,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   let folders: string[] = [];
   let pullConfiguration = false;
   let dynamicSymbols = false;
+  let workDoneProgress = false;
   let symbolRegistration: Promise<Disposable> | undefined;
   const settingsCache = new Map<string, Promise<TranscriptSettings>>();
   let pushedSettings: TranscriptSettings = defaultSettings;
@@ -63,6 +64,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     const caps = params.capabilities;
     pullConfiguration = !!caps.workspace?.configuration;
     dynamicSymbols = !!caps.textDocument?.documentSymbol?.dynamicRegistration;
+    workDoneProgress = !!caps.window?.workDoneProgress;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const init = (params.initializationOptions ?? {}) as { rulesDocUri?: unknown };
     service = makeService(typeof init.rulesDocUri === 'string' ? init.rulesDocUri : undefined);
@@ -89,6 +91,25 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     };
   });
 
+  /** Index the workspace's transcripts after start-up, with a progress notification in the client. */
+  const indexInBackground = async () => {
+    const reporter = workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    reporter?.begin('Indexing transcripts', 0, undefined, true);
+    try {
+      let last = 0;
+      const n = await service.indexWorkspace((done, total) => {
+        const pct = Math.floor((done / Math.max(1, total)) * 100);
+        if (pct !== last) reporter?.report(pct, `${done} of ${total}`);
+        last = pct;
+      }, reporter?.token);
+      connection.console.info(`Transcript index ready: ${n} file(s)`);
+    } catch (e) {
+      connection.console.error(`Indexing the workspace failed: ${String(e)}`);
+    } finally {
+      reporter?.done();
+    }
+  };
+
   const registerSymbols = async () => {
     const previous = symbolRegistration;
     symbolRegistration = connection.client.register(DocumentSymbolRequest.type, { documentSelector: selector, label: 'Transcript' });
@@ -97,6 +118,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
 
   connection.onInitialized(() => {
     if (dynamicSymbols) void registerSymbols();
+    void indexInBackground();
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' });
     connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
       const removed = new Set(e.removed.map((f) => f.uri));

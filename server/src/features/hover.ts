@@ -4,6 +4,7 @@
 
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Speaker, Transcript } from '../analysis';
+import { entityAt, mentionsOf, type EntityMatch } from '../analysis/entities';
 import { speakerMentions } from '../analysis/mentions';
 import { formatDuration, statisticsOf } from '../analysis/statistics';
 import type { Cue, CueKind, Span } from '../parser';
@@ -23,7 +24,10 @@ const CUE_KINDS: Record<CueKind, string> = {
   other: 'Stage direction',
 };
 
-export function hover(t: Transcript, offset: number, settings: TranscriptSettings): Hover | null {
+/** How often a name occurs in the workspace's other transcripts, when the index is ready. */
+export type WorkspaceCounter = (name: string, exceptUri: string) => { mentions: number; files: number } | undefined;
+
+export function hover(t: Transcript, offset: number, settings: TranscriptSettings, workspaceCount?: WorkspaceCounter): Hover | null {
   const target = speakerAt(t, offset);
   if (target) {
     return {
@@ -38,7 +42,49 @@ export function hover(t: Transcript, offset: number, settings: TranscriptSetting
     if (!cue.closed) lines.push('', '⚠ Not closed on its line.');
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(t.doc.lineStarts, cue.start, cue.end) };
   }
+  const entity = entityAt(t.doc, t.speakers, offset);
+  if (entity) {
+    return { contents: { kind: MarkupKind.Markdown, value: entityCard(t, entity, settings, workspaceCount) }, range: rangeOf(t.doc.lineStarts, entity.start, entity.end) };
+  }
   return null;
+}
+
+const KIND_NAMES = { person: 'person', place: 'place', organization: 'organisation', name: 'name' } as const;
+
+export function entityCard(t: Transcript, e: EntityMatch, settings: TranscriptSettings, workspaceCount?: WorkspaceCounter): string {
+  const m = mentionsOf(t.doc, e.text);
+  const lines = [`**${escapeMd(e.text)}** · ${KIND_NAMES[e.kind]}`, ''];
+  const times = (n: number) => `${n} time${n === 1 ? '' : 's'}`;
+  let here = `Mentioned ${times(m.count)} in this transcript`;
+  if (m.forms.size > 1 || (m.forms.size === 1 && !m.forms.has(e.text))) {
+    here += ` (${[...m.forms].map(([f, n]) => `${escapeMd(f)} ×${n}`).join(', ')})`;
+  }
+  lines.push(`${here}.`);
+  const ws = workspaceCount?.(e.text, t.uri);
+  if (ws) lines.push('', ws.mentions > 0 ? `${times(ws.mentions)} in ${ws.files} other transcript${ws.files === 1 ? '' : 's'} of the workspace.` : 'Not mentioned in the other transcripts of the workspace.');
+  const first = m.spans[0];
+  if (first) {
+    const line = lineOf(t, first.start) + 1;
+    const sentence = sentenceAround(t.doc.text, first);
+    lines.push('', `First mention, [line ${line}](${t.uri}#L${line}):`, '', `> ${escapeMd(oneLine(t.doc.text.slice(sentence.start, sentence.end)))}`);
+  }
+  if (e.speaker !== undefined) {
+    const s = t.speakers.speakers[e.speaker];
+    if (s) lines.push('', '---', '', speakerCard(t, s, settings));
+  }
+  return lines.join('\n');
+}
+
+function lineOf(t: Transcript, offset: number): number {
+  const starts = t.doc.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function cueAt(t: Transcript, offset: number): Cue | undefined {

@@ -3,6 +3,7 @@
 
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-types';
 import type { Speaker, Transcript } from '../analysis';
+import { entityAt, mentionsOf } from '../analysis/entities';
 import { speakerMentions } from '../analysis/mentions';
 import type { Span } from '../parser';
 import { rangeOf } from './positions';
@@ -65,9 +66,18 @@ export function speakerSpans(t: Transcript, s: Speaker): { span: Span; via: 'lab
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
+/** Mentions of the person, place or organisation under the cursor (when no speaker is there). */
+function entitySpans(t: Transcript, offset: number): Span[] | undefined {
+  const e = entityAt(t.doc, t.speakers, offset);
+  return e ? mentionsOf(t.doc, e.text).spans : undefined;
+}
+
 export function references(t: Transcript, offset: number, includeDeclaration: boolean): Location[] | null {
   const target = speakerAt(t, offset);
-  if (!target) return null;
+  if (!target) {
+    const spans = entitySpans(t, offset);
+    return spans ? spans.map((s) => ({ uri: t.uri, range: rangeOf(t.doc.lineStarts, s.start, s.end) })) : null;
+  }
   const intro = introductionSpan(t, target.speaker);
   return speakerSpans(t, target.speaker)
     .filter((r) => includeDeclaration || r.span.start !== intro?.start)
@@ -76,7 +86,10 @@ export function references(t: Transcript, offset: number, includeDeclaration: bo
 
 export function highlights(t: Transcript, offset: number): DocumentHighlight[] | null {
   const target = speakerAt(t, offset);
-  if (!target) return null;
+  if (!target) {
+    const spans = entitySpans(t, offset);
+    return spans ? spans.map((s) => ({ range: rangeOf(t.doc.lineStarts, s.start, s.end), kind: DocumentHighlightKind.Text })) : null;
+  }
   return speakerSpans(t, target.speaker).map((r) => ({
     range: rangeOf(t.doc.lineStarts, r.span.start, r.span.end),
     // Labels "write" the turn; mentions only refer to the speaker.

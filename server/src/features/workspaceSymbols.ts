@@ -3,6 +3,7 @@
 
 import type { Range, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Transcript } from '../analysis';
+import { nameCounts } from '../analysis/entities';
 import { rangeOf } from './positions';
 import { Kinds } from './symbols';
 
@@ -10,6 +11,8 @@ export interface FileSummary {
   uri: string;
   title?: { name: string; range: Range };
   speakers: { name: string; detail: string; range: Range }[];
+  /** Proper names in the file, lower-cased, with counts (for entity hovers' workspace counts). */
+  names: Map<string, number>;
 }
 
 export function summarize(t: Transcript): FileSummary {
@@ -24,6 +27,7 @@ export function summarize(t: Transcript): FileSummary {
       const span = label ?? first ?? { start: 0, end: 0 };
       return { name: s.name, detail: [s.labels.join(', '), s.role].filter(Boolean).join(' · '), range: rangeOf(doc.lineStarts, span.start, span.end) };
     }),
+    names: nameCounts(doc.text),
   };
 }
 

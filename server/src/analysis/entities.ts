@@ -1,0 +1,291 @@
+// People, places and organisations named in what is said. `compromise` (a small English NLP
+// library) proposes names; what the transcript itself tells us (its speakers, acronyms,
+// capitalised multi-word names with tell-tale words like "University" or "Port") confirms,
+// corrects or adds to them. NLP is slow (~20 ms per KB), so it runs on one paragraph at a
+// time, on demand (a hover), and its results are cached by paragraph text: never over a whole
+// document, never on the typing path. Counting mentions afterwards is plain text search.
+
+import nlp from 'compromise';
+import type { Span, TranscriptDocument } from '../parser';
+import { lineEndOffset } from '../parser';
+import { titleCase, type SpeakerTable } from './speakers';
+
+export type EntityKind = 'person' | 'place' | 'organization' | 'name';
+
+export interface EntityMatch extends Span {
+  /** The name as written, without a possessive `'s`. */
+  text: string;
+  kind: EntityKind;
+  /** Speaker id when the name is a speaker's. */
+  speaker?: number;
+}
+
+const ORG_WORDS = new Set([
+  'University', 'College', 'School', 'Institute', 'Council', 'Authority', 'Department', 'Ministry', 'Party', 'Company', 'Inc', 'Corp',
+  'Corporation', 'News', 'Radio', 'Times', 'Post', 'Bank', 'Agency', 'Commission', 'Committee', 'Association', 'Union', 'Hospital',
+  'Court', 'Congress', 'Senate', 'Parliament', 'Kremlin', 'Pentagon', 'Foundation', 'Group', 'Board', 'Service', 'Office', 'Police',
+  'Army', 'Navy', 'Network', 'Press', 'Club', 'Church', 'League', 'Federation', 'Organization', 'Organisation', 'Airlines', 'Library',
+]);
+const PLACE_FIRST = new Set(['Port', 'Mount', 'Mt.', 'Lake', 'Fort', 'San', 'Santa', 'Saint', 'St.', 'New', 'North', 'South', 'East', 'West', 'Central', 'Upper', 'Lower', 'Cape']);
+const PLACE_LAST = new Set(['City', 'County', 'River', 'Island', 'Islands', 'Bay', 'Valley', 'Street', 'Avenue', 'Road', 'Square', 'Province', 'State', 'Republic', 'Kingdom', 'Asia', 'Africa', 'America', 'Europe', 'Sea', 'Ocean', 'Harbour', 'Harbor', 'Park', 'Bridge']);
+/** Acronyms that are places, and short capitals that are no entity at all. */
+const PLACE_ACRONYMS = new Set(['U.S.', 'U.K.', 'US', 'UK', 'USA', 'U.S.A.', 'UAE', 'E.U.', 'D.C.']);
+const NOT_ACRONYMS = new Set(['OK', 'TV', 'AM', 'PM', 'ET', 'PT', 'CT', 'MT', 'ID', 'DNA', 'CEO', 'I', 'A', 'MR', 'MRS', 'MS', 'DR', 'PH', 'FM', 'AP']);
+/** Capitalised words that start sentences or name times, never entities on their own. */
+const STOP = new Set([
+  'The', 'A', 'An', 'And', 'But', 'Or', 'So', 'Well', 'Yes', 'No', 'Oh', 'Now', 'Then', 'Good', 'Thank', 'Thanks', 'Monday', 'Tuesday',
+  'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December', 'I', 'We', 'You', 'He', 'She', 'They', 'It', 'This', 'That', 'There', 'What', 'Who',
+  'How', 'Why', 'When', 'Where', 'Let', 'Let’s', "Let's", 'Just', 'Mostly', 'Several', 'One', 'Two', 'Three', 'Today', 'Tomorrow',
+]);
+
+/** Titles and demonyms before a name: "Russian Foreign Minister Sergey Lavrov" -> Sergey Lavrov. */
+const TITLES = new Set([
+  'President', 'Vice', 'Minister', 'Foreign', 'Prime', 'Senator', 'Sen.', 'Secretary', 'Director', 'Chairman', 'Chairwoman', 'Chair',
+  'Governor', 'Gov.', 'Mayor', 'Judge', 'Justice', 'General', 'Gen.', 'Chief', 'Ambassador', 'Envoy', 'Representative', 'Rep.',
+  'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Professor', 'Prof.', 'Officer', 'Detective', 'Captain', 'Sergeant', 'Commissioner', 'Councilwoman',
+  'Councilman', 'Councillor', 'Spokesman', 'Spokeswoman', 'Deputy', 'Former', 'Leader', 'King', 'Queen', 'Prince', 'Pope', 'Bishop',
+]);
+/** Single words that name organisations, whatever the NLP library guesses. */
+const ORG_SINGLE = new Set(['Taliban', 'Kremlin', 'Pentagon', 'Congress', 'Senate', 'Parliament', 'NATO', 'Hamas', 'Hezbollah', 'Vatican']);
+const isDemonym = (w: string) => w.length > 4 && /(?:an|ian|ese|ish|i)$/.test(w);
+
+const cache = new Map<string, EntityMatch[]>();
+const CACHE_LIMIT = 2000;
+
+/** The paragraph (run of non-blank lines, from after any label) around `offset`. */
+export function paragraphAt(doc: TranscriptDocument, offset: number): Span | undefined {
+  const { text, lineStarts } = doc;
+  let line = 0;
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineStarts[mid] <= offset) {
+      line = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const blank = (l: number) => text.slice(lineStarts[l], lineEndOffset(text, lineStarts, l)).trim() === '';
+  if (blank(line)) return undefined;
+  let first = line;
+  let last = line;
+  // Hard-wrapped paragraphs: bounded so a file without blank lines stays cheap.
+  while (first > 0 && line - first < 40 && !blank(first - 1)) first--;
+  while (last + 1 < lineStarts.length && last - line < 40 && !blank(last + 1)) last++;
+  let start = lineStarts[first];
+  const end = lineEndOffset(text, lineStarts, last);
+  // Skip the label of the turn the paragraph starts with.
+  const turn = doc.turns.find((t) => t.label && t.label.start >= start && t.label.start < end);
+  if (turn?.label && turn.label.start - start < 16) start = turn.textStart;
+  return { start, end };
+}
+
+/** Entities in one paragraph (cached by its text). */
+export function entitiesIn(doc: TranscriptDocument, table: SpeakerTable, span: Span): EntityMatch[] {
+  const slice = doc.text.slice(span.start, span.end);
+  let found = cache.get(slice);
+  if (!found) {
+    found = recognize(slice, table);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(slice, found);
+  }
+  return found.map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
+}
+
+export function entityAt(doc: TranscriptDocument, table: SpeakerTable, offset: number): EntityMatch | undefined {
+  const p = paragraphAt(doc, offset);
+  if (!p || offset < p.start) return undefined;
+  return entitiesIn(doc, table, p).find((m) => m.start <= offset && offset <= m.end);
+}
+
+const TRIM = /^[\s"“”'‘’(\[,.;:!?-]+|[\s"“”'‘’)\],.;:!?-]+$/gu;
+
+function clean(text: string, start: number): { text: string; start: number } | undefined {
+  const lead = /^[\s"“”'‘(\[]+/u.exec(text)?.[0].length ?? 0;
+  let t = text.slice(lead).replace(/[\s"“”)\],.;:!?]+$/u, '');
+  t = t.replace(/['’]s$/u, '');
+  if (t.replace(TRIM, '') === '') return undefined;
+  return { text: t, start: start + lead };
+}
+
+function capitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+function kindByWords(words: string[]): EntityKind | undefined {
+  if (words.some((w) => ORG_WORDS.has(w.replace(/[.,]$/, '')))) return 'organization';
+  if (PLACE_FIRST.has(words[0]) && words.length > 1) return 'place';
+  if (PLACE_LAST.has(words[words.length - 1]) && words.length > 1) return 'place';
+  return undefined;
+}
+
+function recognize(text: string, table: SpeakerTable): EntityMatch[] {
+  const out: EntityMatch[] = [];
+  const speakerNames = new Map<string, number>();
+  const firstNames = new Map<string, number>();
+  for (const s of table.speakers) {
+    if (s.unidentified) continue;
+    if (s.fullName) {
+      speakerNames.set(s.fullName, s.id);
+      const first = s.fullName.split(' ')[0];
+      // A first name names a speaker only when no other speaker shares it.
+      firstNames.set(first, firstNames.has(first) ? -1 : s.id);
+    }
+    speakerNames.set(titleCase(s.surname), s.id);
+  }
+  for (const [first, id] of firstNames) if (id >= 0 && first.length >= 3 && !speakerNames.has(first)) speakerNames.set(first, id);
+  const add = (raw: string, at: number, kind: EntityKind) => {
+    // A match may run across a list ("Russia, China, Iran"), a sentence or a line: split it.
+    const parts = raw.split(/([,;:]\s+|[.?!]\s+|\s*[\r\n]+\s*)/);
+    if (parts.length > 1) {
+      let k = at;
+      for (let i = 0; i < parts.length; i++) {
+        if (i % 2 === 0 && parts[i]) addOne(parts[i], k, kind);
+        k += parts[i].length;
+      }
+      return;
+    }
+    addOne(raw, at, kind);
+  };
+  const addOne = (raw: string, at: number, kind: EntityKind) => {
+    let c = clean(raw, at);
+    if (!c) return;
+    let words = c.text.split(/\s+/);
+    // Leading titles, demonyms and articles: "The Russians", "Foreign Minister Sergey Lavrov".
+    let lead = 0;
+    while (lead < words.length - 1 && (TITLES.has(words[lead]) || words[lead] === 'The' || (isDemonym(words[lead]) && TITLES.has(words[lead + 1])))) lead++;
+    if (lead > 0) {
+      const cut = c.text.indexOf(words[lead], words.slice(0, lead).join(' ').length);
+      c = { text: c.text.slice(cut), start: c.start + cut };
+      words = words.slice(lead);
+      if (kind === 'name') kind = 'person';
+    }
+    if (words.length === 1 && /ly$/.test(words[0])) return; // an adverb: Notably
+    if (words.length === 1 && ORG_SINGLE.has(words[0])) kind = 'organization';
+    if (words.length === 1 && PLACE_ACRONYMS.has(words[0])) kind = 'place';
+    if (!words.every((w) => capitalised(w) || /^(?:of|de|da|del|la|le|van|von|the|and|for|bin|al)$/.test(w))) return;
+    if (words.length === 1 && (STOP.has(words[0]) || words[0] === 'Next')) return;
+    // Upper-case runs are labels or acronyms, handled apart.
+    if (words.length > 1 && c.text === c.text.toUpperCase()) return;
+    const speaker = speakerNames.get(c.text);
+    out.push({ start: c.start, end: c.start + c.text.length, text: c.text, kind: speaker !== undefined ? 'person' : (kindByWords(words) ?? kind), speaker });
+  };
+
+  try {
+    const doc = nlp(text);
+    for (const [kind, view] of [
+      ['person', doc.people()],
+      ['place', doc.places()],
+      ['organization', doc.organizations()],
+    ] as const) {
+      for (const m of view.json({ offset: true }) as { text: string; offset: { start: number; length: number } }[]) {
+        add(text.slice(m.offset.start, m.offset.start + m.offset.length), m.offset.start, kind);
+      }
+    }
+  } catch {
+    // The library failing on odd input must not cost the heuristics below.
+  }
+
+  // Acronyms: U.N., NPR, ISIS.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.){2,}|\p{Lu}{2,6})(?![\p{L}\p{N}])/gu)) {
+    const a = m[0];
+    if (NOT_ACRONYMS.has(a)) continue;
+    out.push({ start: m.index!, end: m.index! + a.length, text: a, kind: PLACE_ACRONYMS.has(a) ? 'place' : 'organization' });
+  }
+  // Capitalised multi-word names, without the titles and demonyms before a person's name.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’])\p{Lu}[\p{Ll}'’\-]+\.?(?:[ \t]+\p{Lu}[\p{Ll}'’.\-]*){1,5}/gu)) {
+    let words = m[0].split(/[ \t]+/);
+    let start = m.index!;
+    const skip = (n: number) => {
+      for (let i = 0; i < n; i++) start += words[i].length + (/^[ \t]+/.exec(text.slice(start + words[i].length))?.[0].length ?? 0);
+      words = words.slice(n);
+    };
+    const sentenceStart = /(?:^|[.?!:]\s+|["“(]\s*)$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
+    let titled = false;
+    let lead = 0;
+    while (lead < words.length - 1 && (TITLES.has(words[lead]) || (isDemonym(words[lead]) && TITLES.has(words[lead + 1] ?? '')))) lead++;
+    if (lead > 0) {
+      titled = true;
+      skip(lead);
+    } else if (STOP.has(words[0]) || (sentenceStart && !kindByWords(words) && !speakerNames.has(words.join(' ')))) {
+      // "So Omar Saleh" -> "Omar Saleh": drop a sentence opener.
+      if (words.length < 3) continue;
+      skip(1);
+    }
+    if (words.length < 2 && !titled) continue;
+    const phrase = words.join(' ');
+    const byWords = kindByWords(words);
+    add(phrase, start, byWords ?? (titled || words.length <= 3 ? 'person' : 'name'));
+  }
+  // Single words that always name an organisation.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=['’]s\b|[^\p{L}\p{N}]|$)/gu)) {
+    if (ORG_SINGLE.has(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'organization' });
+  }
+  // Speakers named in the text.
+  for (const [name, id] of speakerNames) {
+    if (name.length < 3) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{M}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'gu');
+    for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + name.length, text: name, kind: 'person', speaker: id });
+  }
+  return merge(out);
+}
+
+/** Overlapping matches: the longest wins; among equals, a speaker, then a known kind, beats 'name'. */
+function merge(matches: EntityMatch[]): EntityMatch[] {
+  const rank = (m: EntityMatch) => (m.speaker !== undefined ? 3 : m.kind === 'name' ? 0 : 2);
+  matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
+  const out: EntityMatch[] = [];
+  for (const m of matches) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      // Same span: keep the better-ranked kind.
+      if (m.start === last.start && m.end === last.end && rank(m) > rank(last)) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Other forms of a name in the text: `Russia`, `Russia's`, `Russian`, `Russians`. */
+export function formsRegex(name: string): RegExp {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tail = /\.$/.test(name) ? '' : `(?:['’]s|s|n|ns|ns['’]|ese)?`;
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${esc}${tail}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+}
+
+export interface EntityMentions {
+  count: number;
+  forms: Map<string, number>;
+  spans: Span[];
+}
+
+/** Every mention of the name in the document's text outside labels (a text search, fast). */
+export function mentionsOf(doc: TranscriptDocument, name: string): EntityMentions {
+  const re = formsRegex(name);
+  const forms = new Map<string, number>();
+  const spans: Span[] = [];
+  const labels = doc.turns.filter((t) => t.label).map((t) => t.label!);
+  let li = 0;
+  for (const m of doc.text.matchAll(re)) {
+    const at = m.index!;
+    while (li < labels.length && labels[li].end <= at) li++;
+    if (li < labels.length && labels[li].start <= at) continue;
+    spans.push({ start: at, end: at + m[0].length });
+    forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
+  }
+  return { count: spans.length, forms, spans };
+}
+
+/** Lower-cased proper names of a text with their counts (capitalised runs, their single words, acronyms), for workspace-wide counts without NLP. */
+export function nameCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}'’\-]*)(?:[ \t]+\p{Lu}[\p{Ll}'’\-]+){0,3}/gu)) {
+    const phrase = m[0].replace(/['’]s$/u, '').toLowerCase();
+    bump(phrase);
+    if (phrase.includes(' ')) for (const w of phrase.split(/[ \t]+/)) bump(w.replace(/['’]s$/u, ''));
+  }
+  return counts;
+}
