@@ -5,7 +5,7 @@
 // time, on demand (a hover), and its results are cached by paragraph text: never over a whole
 // document, never on the typing path. Counting mentions afterwards is plain text search.
 
-import nlp from 'compromise';
+import type nlpType from 'compromise';
 import type { Span, TranscriptDocument } from '../parser';
 import { lineEndOffset } from '../parser';
 import { titleCase, type SpeakerTable } from './speakers';
@@ -52,6 +52,18 @@ const isDemonym = (w: string) => w.length > 4 && /(?:an|ian|ese|ish|i)$/.test(w)
 
 const cache = new Map<string, EntityMatch[]>();
 const CACHE_LIMIT = 2000;
+
+let nlpLoaded: typeof nlpType | undefined;
+/**
+ * compromise takes ~300 ms to load: a plain `require` inside a function keeps it out of the
+ * server's start-up (esbuild evaluates a bundled CommonJS module on its first require), so the
+ * first entity hover pays for it instead of every cold start.
+ */
+function nlp(text: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlpLoaded ??= require('compromise') as typeof nlpType;
+  return nlpLoaded(text);
+}
 
 /** The paragraph (run of non-blank lines, from after any label) around `offset`. */
 export function paragraphAt(doc: TranscriptDocument, offset: number): Span | undefined {
