@@ -1,4 +1,4 @@
-// Runs every *.test.ts under the given folders with Node's own test runner (through tsx).
+// Runs every *.test.ts under the given folders (or the given files) with Node's own test runner (through tsx).
 // Node 20's `--test` does not expand globs itself, hence this list.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ const walk = (dir) => {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const r of roots) walk(r);
+for (const r of roots) (statSync(r).isDirectory() ? walk(r) : files.push(r));
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);

@@ -125,7 +125,8 @@ function outline(files: string[], settings: TranscriptSettings, json: boolean, i
     for (const s of speakers) {
       const also = s.labels.filter((l) => l.toUpperCase() !== s.name.toUpperCase());
       const extra = [also.length ? also.join(', ') : '', s.role ?? ''].filter(Boolean).join(' · ');
-      io.out(`  ${s.name.padEnd(nameWidth)}  ${String(s.turns).padStart(4)} turn${s.turns === 1 ? ' ' : 's'}${extra ? `  ${extra}` : ''}\n`);
+      const turns = `${String(s.turns).padStart(4)} turn${s.turns === 1 ? '' : 's'}`;
+      io.out(`  ${s.name.padEnd(nameWidth)}  ${extra ? `${turns.padEnd(10)}  ${extra}` : turns}\n`);
     }
     io.out(`\nOutline\n`);
     printSymbols(symbols, 1, io);

@@ -111,6 +111,22 @@ export interface TranscriptLanguageService {
 
 const noLogger: Logger = { info() {}, error() {} };
 
+/** Folders never searched for transcripts: dependencies, build output, version control, dot folders. */
+export const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', '.git', '.hg', '.svn', '.vscode-test', '.vscode-test-web']);
+
+/** Whether a workspace file belongs in the index: a `.transcript` outside skipped and dot folders. */
+export function isIndexable(uri: string): boolean {
+  let path: string;
+  try {
+    path = URI.parse(uri).path;
+  } catch {
+    return false;
+  }
+  if (!path.endsWith('.transcript')) return false;
+  const folders = path.split('/').slice(0, -1);
+  return !folders.some((f) => SKIPPED_FOLDERS.has(f) || f.startsWith('.'));
+}
+
 export function createLanguageService(options: LanguageServiceOptions): TranscriptLanguageService {
   const logger = options.logger ?? noLogger;
   const cache = new Map<string, Transcript>();
@@ -242,6 +258,7 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
 
     onFileChanged(uri, deleted) {
       if (!index) return;
+      if (!deleted && !isIndexable(uri)) return;
       if (deleted) {
         index.delete(uri);
         stale.delete(uri);
@@ -255,8 +272,9 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
 
     onDocumentClosed(uri) {
       cache.delete(uri);
-      // What is on disk may differ from the buffer that was closed unsaved.
-      if (index) stale.add(uri);
+      // What is on disk may differ from the buffer that was closed unsaved; a file from
+      // outside the workspace (never indexed) is simply forgotten.
+      if (index?.has(uri)) stale.add(uri);
     },
   };
 }

@@ -34,6 +34,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   let pullConfiguration = false;
   let dynamicSymbols = false;
   let workDoneProgress = false;
+  let dynamicConfiguration = false;
+  let folderEvents = false;
   let symbolRegistration: Promise<Disposable> | undefined;
   const settingsCache = new Map<string, Promise<TranscriptSettings>>();
   let pushedSettings: TranscriptSettings = defaultSettings;
@@ -65,6 +67,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     pullConfiguration = !!caps.workspace?.configuration;
     dynamicSymbols = !!caps.textDocument?.documentSymbol?.dynamicRegistration;
     workDoneProgress = !!caps.window?.workDoneProgress;
+    dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    folderEvents = !!caps.workspace?.workspaceFolders;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const init = (params.initializationOptions ?? {}) as { rulesDocUri?: unknown };
     service = makeService(typeof init.rulesDocUri === 'string' ? init.rulesDocUri : undefined);
@@ -110,21 +114,29 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     }
   };
 
+  // A client may refuse a registration: log it, never let the rejection end the server.
   const registerSymbols = async () => {
     const previous = symbolRegistration;
     symbolRegistration = connection.client.register(DocumentSymbolRequest.type, { documentSelector: selector, label: 'Transcript' });
-    (await previous)?.dispose();
+    symbolRegistration.catch((e) => connection.console.error(`Could not register the outline provider: ${String(e)}`));
+    (await previous?.catch(() => undefined))?.dispose();
   };
 
   connection.onInitialized(() => {
     if (dynamicSymbols) void registerSymbols();
     void indexInBackground();
-    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' });
-    connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-      const removed = new Set(e.removed.map((f) => f.uri));
-      folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
-      service.onWorkspaceChanged();
-    });
+    if (dynamicConfiguration) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'transcript' })
+        .catch((e) => connection.console.error(`Could not register for settings changes: ${String(e)}`));
+    }
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
+        service.onWorkspaceChanged();
+      });
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -18,15 +18,14 @@ const example = 'examples/harbour-strike.transcript';
 const fixture = 'test/fixtures/workspace/morning-edition.transcript';
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
-// Speakers and the outline in document order, as the editor's Outline shows it. (A speaker
-// with one turn keeps the space after "turn": see the todo test on trailing white space.)
+// Speakers and the outline in document order, as the editor's Outline shows it.
 const exampleHead = [
   `${example} — Ferry crews walk off the job as the harbour city's night service grinds to a halt`,
   '',
   'Speakers (4)',
   '  Nina Park           5 turns  PARK · HOST',
   '  Omar Saleh          6 turns  SALEH · BYLINE',
-  '  Marcus Oyelaran     1 turn ',
+  '  Marcus Oyelaran     1 turn',
   '  Priya Natarajan     3 turns  NATARAJAN',
   '',
   'Outline',
@@ -60,7 +59,7 @@ const fixtureText = lines(
   'Speakers (3)',
   '  Rafael Moreno           3 turns  MORENO · HOST',
   '  Ada Quint               3 turns  QUINT · LIBRARIAN',
-  '  Unidentified Man #1     1 turn ',
+  '  Unidentified Man #1     1 turn',
   '',
   'Outline',
   '    L6  Library opens its doors overnight for exam season',
@@ -209,7 +208,6 @@ describe('transcript outline', () => {
 
   test(
     'no line of the text output ends in white space',
-    { todo: 'BUG (cosmetic): a speaker with one turn and no other label or role prints "1 turn " with a trailing space (cli.ts pads "turn" to the width of "turns")' },
     () => {
       const r = runCli(['outline', example, fixture]);
       assert.deepEqual(

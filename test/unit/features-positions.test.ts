@@ -91,7 +91,6 @@ describe('offsetAt', () => {
 
   test(
     'a character past the end of a line goes to the end of that line, before its line break',
-    { todo: 'BUG: offsetAt clamps to the start of the NEXT line (after the line break) instead of the end of this one, unlike its doc comment and TextDocument.offsetAt: ("ab\\ncd", {0, 99}) gives 3, not 2; ("ab\\r\\ncd", {0, 3}) gives 3, between \\r and \\n' },
     () => {
       assert.equal(off('ab\ncd', 0, 99), 2);
       assert.equal(off('ab\r\ncd', 0, 3), 2);

@@ -241,7 +241,6 @@ describe('the language service index (in-memory workspace)', () => {
 
   test(
     'a query cancelled while the index is built does not leave a partial index for later queries',
-    { todo: 'BUG: ensureIndex passes the first caller\'s token to buildIndex and keeps whatever findFiles returned, even when it stopped early because that token was cancelled' },
     async () => {
       const { ws, service } = setup();
       ws.honourCancellation = true;

@@ -2,7 +2,7 @@
 // count UTF-16 code units too: no conversion of characters is needed, only of lines.
 
 import type { Position, Range } from 'vscode-languageserver-types';
-import { lineAt } from '../parser';
+import { lineAt, lineEndOffset } from '../parser';
 
 export function positionAt(lineStarts: readonly number[], offset: number): Position {
   const line = lineAt(lineStarts, offset);
@@ -18,6 +18,6 @@ export function offsetAt(text: string, lineStarts: readonly number[], position: 
   if (position.line < 0) return 0;
   if (position.line >= lineStarts.length) return text.length;
   const start = lineStarts[position.line];
-  const next = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : text.length;
-  return Math.max(start, Math.min(start + Math.max(0, position.character), next));
+  const end = lineEndOffset(text, lineStarts, position.line);
+  return Math.max(start, Math.min(start + Math.max(0, position.character), end));
 }

@@ -3,7 +3,7 @@
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { speakerOf, type Speaker, type Transcript } from '../analysis';
-import type { StageDirection, Turn } from '../parser';
+import { lineEndOffset, type StageDirection, type Turn } from '../parser';
 import type { TranscriptSettings } from '../settings';
 import { rangeOf } from './positions';
 
@@ -78,7 +78,7 @@ function symbolForTurn(t: Transcript, turn: Turn, speaker: Speaker | undefined):
   const { doc } = t;
   const selection = turn.label
     ? rangeOf(doc.lineStarts, turn.label.start, turn.label.end)
-    : rangeOf(doc.lineStarts, turn.start, Math.min(turn.end, lineEnd(t, turn.firstLine)));
+    : rangeOf(doc.lineStarts, turn.start, Math.min(turn.end, lineEndOffset(doc.text, doc.lineStarts, turn.firstLine)));
   const said = firstWords(doc.text, turn.textStart, turn.end);
   return {
     name: turnName(turn, speaker),
@@ -94,11 +94,6 @@ function stageSymbol(t: Transcript, node: StageDirection): DocumentSymbol {
   const open = node.cue.bracket;
   const close = open === '(' ? ')' : ']';
   return { name: truncate(`${open}${node.cue.text}${close}`, 80), kind: Kinds.stage, range, selectionRange: range };
-}
-
-function lineEnd(t: Transcript, line: number): number {
-  const next = t.doc.lineStarts[line + 1];
-  return next === undefined ? t.doc.text.length : next;
 }
 
 /** The first words of what was said, cut at a word boundary, on one line. */

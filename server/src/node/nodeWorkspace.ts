@@ -4,9 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { WorkspaceFiles } from '../languageService';
-
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.vscode-test-web']);
+import { SKIPPED_FOLDERS, type WorkspaceFiles } from '../languageService';
 /** Beyond this, a folder is not a transcript archive but something else (a home directory). */
 const MAX_FILES = 50_000;
 /** Larger files are not indexed (the editor still opens them; see transcript.maxFileSize later). */
@@ -27,7 +25,7 @@ export class NodeWorkspace implements WorkspaceFiles {
       }
       for (const e of entries) {
         if (e.isDirectory()) {
-          if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(path.join(dir, e.name));
+          if (!SKIPPED_FOLDERS.has(e.name) && !e.name.startsWith('.')) await walk(path.join(dir, e.name));
         } else if (e.isFile() && e.name.endsWith('.transcript')) {
           found.push(URI.file(path.join(dir, e.name)).toString());
           if (found.length >= MAX_FILES) return;
@@ -44,8 +42,14 @@ export class NodeWorkspace implements WorkspaceFiles {
   async readFile(uri: string): Promise<string | undefined> {
     const p = URI.parse(uri);
     if (p.scheme !== 'file') return undefined;
-    const stat = await fs.stat(p.fsPath);
-    if (stat.size > MAX_BYTES) return undefined;
-    return fs.readFile(p.fsPath, 'utf8');
+    try {
+      const stat = await fs.stat(p.fsPath);
+      if (stat.size > MAX_BYTES) return undefined;
+      return await fs.readFile(p.fsPath, 'utf8');
+    } catch (e) {
+      // Gone between the event and the read: not an error worth a log line.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
   }
 }
