@@ -102,6 +102,7 @@ export function nameParts(name: string, honorific: string | undefined): NamePart
 
 /** One word of a label as it is shown: upper-case words title-cased, mixed-case words as written. */
 function displayWord(word: string): string {
+  if (/^[A-Z][A-Z]*$/.test(word)) return word[0] + word.slice(1).toLowerCase();
   const m = NAME_PREFIX.exec(word);
   if (m) return m[1] + titleCase(m[2]);
   return /\p{Ll}/u.test(word) ? word : titleCase(word);
@@ -125,7 +126,15 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   /** The surname as written in running text (`McTavish`), by speaker. */
   const surnameText = new Map<Speaker, string>();
   const byTurn: (number | undefined)[] = new Array(doc.turns.length);
-  const parts: (NameParts | undefined)[] = doc.turns.map((t) => (t.label ? nameParts(t.label.name, t.label.honorific) : undefined));
+  // Most turns repeat a handful of labels: split each distinct one once.
+  const cache = new Map<string, NameParts>();
+  const partsOf = (name: string, honorific: string | undefined) => {
+    const k = honorific ? `${honorific}\u0000${name}` : name;
+    let p = cache.get(k);
+    if (!p) cache.set(k, (p = nameParts(name, honorific)));
+    return p;
+  };
+  const parts: (NameParts | undefined)[] = doc.turns.map((t) => (t.label ? partsOf(t.label.name, t.label.honorific) : undefined));
 
   const make = (key: string, name: string, p: NameParts): Speaker => {
     const s: Speaker = {
@@ -215,7 +224,8 @@ const NAMES_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}])(${PROPER_WORD}(?:\s
 const NOT_GIVEN_NAMES = new Set(
   (
     'A An And As At But By For From Here His Her Hi Hello In Its Joining Meanwhile My Now Of On Or Our So Their Then There ' +
-    'These This Those To Today Tonight Well When While With Yes Your Thanks Thank Welcome Listen Also After Before ' +
+    'The These This Those To Today Tonight Well When While With Yes Your Thanks Thank Welcome Listen Also After Before ' +
+    'Support Donate Follow Visit Read Subscribe Contact Email Please See Find Join Watch Meet Ask Dear ' +
     'Host Co-host Anchor Reporter Correspondent Producer Editor Analyst Economist Author Director Spokesman Spokeswoman ' +
     'Spokesperson Senator Representative Congressman Congresswoman Governor President Mayor Judge Justice Minister ' +
     'Secretary Ambassador Chief General Colonel Captain Sergeant Sheriff Detective Officer Commissioner Doctor Professor ' +

@@ -22,6 +22,9 @@ export function isPageBoilerplate(line: string): boolean {
   const t = line.trim();
   if (t.length === 0) return true;
   if (t.length > 80) return false;
+  // Every pattern starts with a letter, a digit, `©`, `-` or `.`: skip the list for anything else.
+  const c = t.charCodeAt(0);
+  if (!(c >= 0x30 && c <= 0x39) && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0xa9 && c !== 0x2d && c !== 0x2e) return false;
   return PAGE_LINES.some((re) => re.test(t));
 }
 

@@ -33,19 +33,43 @@ export function classifyCue(text: string): CueKind {
  */
 export function scanCue(text: string, open: number, lineEnd: number): Cue {
   const bracket = text[open] === '[' ? '[' : '(';
-  const openCode = bracket === '[' ? 0x5b : 0x28;
-  const closeCode = bracket === '[' ? 0x5d : 0x29;
+  const close = matchBracket(text, open, lineEnd);
+  if (close >= 0) {
+    const inner = text.slice(open + 1, close).trim();
+    return { start: open, end: close + 1, text: inner, bracket, kind: classifyCue(inner), closed: true };
+  }
+  const end = cueEnd(text, open, lineEnd);
+  const inner = text.slice(open + 1, end).trim();
+  return { start: open, end, text: inner, bracket, kind: classifyCue(inner), closed: false };
+}
+
+/** Offset of the bracket that closes the one at `open`, on the same line (before `lineEnd`), or -1. */
+export function matchBracket(text: string, open: number, lineEnd: number): number {
+  const openCode = text.charCodeAt(open);
+  const closeCode = openCode === 0x5b ? 0x5d : 0x29;
   let depth = 0;
   for (let k = open; k < lineEnd; k++) {
     const c = text.charCodeAt(k);
     if (c === openCode) depth++;
-    else if (c === closeCode && --depth === 0) {
-      const inner = text.slice(open + 1, k).trim();
-      return { start: open, end: k + 1, text: inner, bracket, kind: classifyCue(inner), closed: true };
-    }
+    else if (c === closeCode && --depth === 0) return k;
   }
-  const inner = text.slice(open + 1, lineEnd).trim();
-  return { start: open, end: lineEnd, text: inner, bracket, kind: classifyCue(inner), closed: false };
+  return -1;
+}
+
+/**
+ * End of the cue opening at `open`: after its closing bracket, or, unclosed, the end of the
+ * line without the line's trailing spaces. The same end as `scanCue`, without classifying it.
+ */
+export function cueEnd(text: string, open: number, lineEnd: number): number {
+  const close = matchBracket(text, open, lineEnd);
+  if (close >= 0) return close + 1;
+  let end = lineEnd;
+  while (end > open + 1 && isTrailingSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function isTrailingSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
 }
 
 /** All cues in text[start, end) (one line). A char loop, not indexOf: indexOf would search past `end`. */

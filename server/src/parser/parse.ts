@@ -3,18 +3,35 @@
 // Total: any string gives a document; nothing here throws on input.
 
 import { isCreditAt, isPageBoilerplate } from './boilerplate';
-import { scanCue, scanCues } from './cues';
+import { cueEnd, matchBracket, scanCue, scanCues } from './cues';
 import { scanLabel } from './label';
 import { computeLineStarts, lineEndOffset, skipSpaces, trimEnd } from './lines';
 import type { BodyNode, Cue, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
 
 export function parseTranscript(text: string): TranscriptDocument {
+  // Callers in plain JavaScript may hand over anything; a non-string is read as its text.
+  if (typeof text !== 'string') text = asText(text);
   try {
     return parse(text);
-  } catch {
+  } catch (e) {
     // A bug in a scanner must never cost the user their outline of the rest of the product;
-    // the property tests exist to keep this path unreachable.
-    return { text, lineStarts: computeLineStarts(text), bom: text.charCodeAt(0) === 0xfeff, body: [], turns: [] };
+    // the property tests exist to keep this path unreachable (they check `parseError`).
+    return {
+      text,
+      lineStarts: computeLineStarts(text),
+      bom: text.charCodeAt(0) === 0xfeff,
+      body: [],
+      turns: [],
+      parseError: e instanceof Error ? e.message : String(e),
+    };
+  }
+}
+
+function asText(value: unknown): string {
+  try {
+    return value == null ? '' : String(value);
+  } catch {
+    return '';
   }
 }
 
@@ -29,6 +46,13 @@ function ownLineCue(text: string, ft: number, e: number): { cue: Cue; rest: numb
   if (c !== 0x28 && c !== 0x5b) return undefined;
   const cue = scanCue(text, ft, e);
   return { cue, rest: skipSpaces(text, cue.end, e) };
+}
+
+/** True when the line [ft, e) is one cue and nothing else (checked without classifying it). */
+function isCueLine(text: string, ft: number, e: number): boolean {
+  const c = text.charCodeAt(ft);
+  if (c !== 0x28 && c !== 0x5b) return false;
+  return skipSpaces(text, cueEnd(text, ft, e), e) === e;
 }
 
 interface CreditMark {
@@ -48,10 +72,14 @@ function findCredit(text: string, lineStarts: number[]): CreditMark | undefined 
       found = { line, start: ft };
       continue;
     }
-    const own = ownLineCue(text, ft, e);
-    if (own && own.cue.closed && own.rest < e && isCreditAt(text, own.rest, e)) {
-      found = { line, start: own.rest };
-      continue;
+    const c = text.charCodeAt(ft);
+    if (c === 0x28 || c === 0x5b) {
+      const close = matchBracket(text, ft, e);
+      const rest = close < 0 ? e : skipSpaces(text, close + 1, e);
+      if (rest < e && isCreditAt(text, rest, e)) {
+        found = { line, start: rest };
+        continue;
+      }
     }
     if (mayStartLabel(text.charCodeAt(ft)) && scanLabel(text, s, e)) break;
   }
@@ -156,8 +184,8 @@ function parse(text: string): TranscriptDocument {
       continue;
     }
 
-    const own = ownLineCue(text, ft, e);
-    if (own && own.rest === e && (bodyStarted || own.cue.kind !== 'other')) {
+    const own = isCueLine(text, ft, e) ? ownLineCue(text, ft, e) : undefined;
+    if (own && (bodyStarted || own.cue.kind !== 'other')) {
       body.push(stage(own.cue, line));
       current = undefined;
       inParagraph = false;
@@ -243,10 +271,19 @@ function buildPreamble(text: string, lineStarts: number[], lines: number[], fmEn
     const next = candidates[i + 1];
     return (!prev || prev.line < l.line - 1) && (!next || next.line > l.line + 1);
   };
-  const headingLike = (l: Line) => l.end - l.start <= 200;
+  // A heading is short, and not a bracketed note such as a photo credit `(Photo: …)`.
+  const headingLike = (l: Line) => {
+    if (l.end - l.start > 200) return false;
+    const a = text.charCodeAt(l.start);
+    const z = text.charCodeAt(l.end - 1);
+    return !((a === 0x28 && z === 0x29) || (a === 0x5b && z === 0x5d));
+  };
+  // An all-capitals line is a show's banner (`WORLD DESK TONIGHT`) more often than a headline.
+  const banner = (l: Line) => !/\p{Ll}/u.test(text.slice(l.start, l.end));
   let titleIndex = -1;
   if (!preamble.title) {
-    titleIndex = candidates.findIndex((l, i) => headingLike(l) && isAlone(i));
+    titleIndex = candidates.findIndex((l, i) => headingLike(l) && isAlone(i) && !banner(l));
+    if (titleIndex < 0) titleIndex = candidates.findIndex((l, i) => headingLike(l) && isAlone(i));
     if (titleIndex < 0) titleIndex = candidates.findIndex(headingLike);
     if (titleIndex >= 0) {
       const l = candidates[titleIndex];

@@ -128,4 +128,9 @@ export interface TranscriptDocument {
   /** The turns alone, in order (the same objects as in `body`). */
   turns: Turn[];
   trailer?: Trailer;
+  /**
+   * Set only when the parser hit a bug of its own and fell back to an empty body (it never
+   * throws). Tests assert that no input gets here.
+   */
+  parseError?: string;
 }
