@@ -1,0 +1,116 @@
+// Hostile input must not make the grammar slow. Each case tokenizes 100 KB lines of one
+// pathological pattern (long runs of capitals, colons, brackets, quotes, `>>`, digits and
+// colons, half-open labels and cues) and must take no more than 10x the time of the same
+// amount of ordinary prose, plus a small absolute floor for timer noise. A regular expression
+// that backtracks catastrophically, or a rule that rescans the rest of the line per token,
+// would miss that bound by orders of magnitude. A second check makes the line four times
+// longer and expects the time to grow about fourfold, not sixteenfold.
+//
+// Timed with tokenizeLine2, the binary form VS Code itself uses; best of RUNS runs.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { INITIAL, type IGrammar } from 'vscode-textmate';
+import { loadTranscriptGrammar } from './helpers';
+
+const LINE = 100_000;
+const MULTIPLE = 10;
+const FLOOR_MS = 100;
+const RUNS = 3;
+
+const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+// Ordinary transcript prose: sentences of speech with the occasional quotation, (ph) and
+// stage direction, as in a real turn. (Plain sentences with no tokens at all are timed and
+// reported too.)
+const PROSE = fill(
+  'The union says the new roster is unsafe, and its local president, Dee Kowalczyk (ph), told me the two sides were, ' +
+    'quote, "one phone call away" from a deal on Sunday. (LAUGHTER) The ferry authority disagrees, and says it has ' +
+    'offered to meet again whenever the crews are ready to talk. Commuters waited at the terminal for buses that never came. ',
+);
+const PLAIN = fill('The ferry crews walked off the job at dawn, and by noon the terminal was quiet. Commuters waited for buses that never came. ');
+
+const PATHOLOGICAL: Record<string, string> = {
+  'capitals': fill('ABCDEFGHIJKLMNOPQRSTUVWXYZ '),
+  'capitals without spaces': fill('A'),
+  'colons': fill(':'),
+  'capital, colon': fill('A: '),
+  'label-like words with commas and colons': fill('A, B C: '),
+  'seven-word names, long roles': fill('Mr. AB CD EF GH IJ KL MN, a b c d e f g h: '),
+  'open parentheses': fill('('),
+  'close parentheses': fill(')'),
+  'short parentheticals': fill('(A) '),
+  'straight quotes': fill('"'),
+  'curly quotes': fill('“'),
+  'open square brackets': fill('['),
+  'bracket pairs': fill('[A]'),
+  'caption markers': fill('>> '),
+  'digits and colons': fill('00:00:'),
+  'bracketed times': fill('[00:00:00]'),
+  'unclosed cues': fill('(SOUNDBITE OF '),
+  'unclosed podcast cues': fill('[laughs '),
+  'escaped Markdown cues': fill('\\[laughter '),
+  'a bit of everything': fill('>> [00:01] MR. A (B, "C (D) E": (ph) [x] “y” '),
+  'Unidentified words': fill('Unidentified '),
+  'spaces': fill(' '),
+  'no-break spaces': fill('\u00a0'),
+};
+
+/** Best-of-RUNS time to tokenize `lines` as one document (state carried from line to line). */
+function time(grammar: IGrammar, lines: readonly string[]): number {
+  let best = Infinity;
+  for (let run = 0; run < RUNS; run++) {
+    let state = INITIAL;
+    const t0 = performance.now();
+    for (const line of lines) {
+      const r = grammar.tokenizeLine2(line, state);
+      assert.equal(r.stoppedEarly, false);
+      state = r.ruleStack;
+    }
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+test('pathological 100 KB lines tokenize within 10x of ordinary prose, and in linear time', async () => {
+  const grammar = await loadTranscriptGrammar();
+  // Compile the rules and let the JIT settle before timing anything.
+  time(grammar, [PROSE, PATHOLOGICAL['a bit of everything'], PROSE]);
+  const prose = time(grammar, [PROSE]);
+  const plain = time(grammar, [PLAIN]);
+  const limit = MULTIPLE * prose + FLOOR_MS;
+  const report = [
+    `prose: ${prose.toFixed(1)} ms per 100 KB line (limit ${limit.toFixed(0)} ms); plain sentences: ${plain.toFixed(1)} ms`,
+  ];
+  const slow: string[] = [];
+  const quadratic: string[] = [];
+  for (const [name, text] of Object.entries(PATHOLOGICAL)) {
+    assert.equal(text.length, LINE);
+    const full = time(grammar, [text]);
+    const quarter = time(grammar, [text.slice(0, LINE / 4)]);
+    report.push(`${name}: ${full.toFixed(1)} ms (${(full / prose).toFixed(1)}x prose; 25 KB: ${quarter.toFixed(1)} ms)`);
+    if (full > limit) slow.push(name);
+    // Linear is 4x the quarter-length time, quadratic 16x; 8x plus a little leaves room for noise.
+    if (full > 8 * quarter + FLOOR_MS / 2) quadratic.push(name);
+  }
+  // Prose timed again at the end: a baseline inflated by a slow start must not hide a slow case.
+  const proseAfter = time(grammar, [PROSE]);
+  report.push(`prose again: ${proseAfter.toFixed(1)} ms`);
+  assert.ok(proseAfter < 2 * prose + FLOOR_MS, report.join('\n'));
+  console.log(report.join('\n'));
+  assert.deepEqual(slow, [], report.join('\n'));
+  assert.deepEqual(quadratic, [], report.join('\n'));
+});
+
+test('a document of many short pathological lines tokenizes within 10x of prose', async () => {
+  const grammar = await loadTranscriptGrammar();
+  // 2000 lines of 50 characters: 100 KB, where per-line work (rule stacks carried across
+  // lines, quotes closing at blank lines or labels) would show.
+  const doc = (line: string) => Array.from({ length: 2000 }, () => line);
+  const prose = time(grammar, doc(PROSE.slice(0, 50)));
+  const limit = MULTIPLE * prose + FLOOR_MS;
+  for (const unit of ['"', '“', '(', '[', 'A: ', '>> ', 'Mr. A ', '"A: (B ']) {
+    const ms = time(grammar, doc(fill(unit, 50)));
+    assert.ok(ms <= limit, `${JSON.stringify(unit)} lines: ${ms.toFixed(1)} ms, prose ${prose.toFixed(1)} ms`);
+  }
+});
