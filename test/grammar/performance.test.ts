@@ -76,27 +76,26 @@ test('pathological 100 KB lines tokenize within 10x of ordinary prose, and in li
   const grammar = await loadTranscriptGrammar();
   // Compile the rules and let the JIT settle before timing anything.
   time(grammar, [PROSE, PATHOLOGICAL['a bit of everything'], PROSE]);
-  const prose = time(grammar, [PROSE]);
+  const proseBefore = time(grammar, [PROSE]);
   const plain = time(grammar, [PLAIN]);
-  const limit = MULTIPLE * prose + FLOOR_MS;
-  const report = [
-    `prose: ${prose.toFixed(1)} ms per 100 KB line (limit ${limit.toFixed(0)} ms); plain sentences: ${plain.toFixed(1)} ms`,
-  ];
-  const slow: string[] = [];
-  const quadratic: string[] = [];
+  const results: { name: string; full: number; quarter: number }[] = [];
   for (const [name, text] of Object.entries(PATHOLOGICAL)) {
     assert.equal(text.length, LINE);
-    const full = time(grammar, [text]);
-    const quarter = time(grammar, [text.slice(0, LINE / 4)]);
+    results.push({ name, full: time(grammar, [text]), quarter: time(grammar, [text.slice(0, LINE / 4)]) });
+  }
+  // Prose is timed before and after; the faster figure is the baseline, so a slow start
+  // (another test process warming up) cannot inflate the limit.
+  const prose = Math.min(proseBefore, time(grammar, [PROSE]));
+  const limit = MULTIPLE * prose + FLOOR_MS;
+  const report = [`prose: ${prose.toFixed(1)} ms per 100 KB line (limit ${limit.toFixed(0)} ms); plain sentences: ${plain.toFixed(1)} ms`];
+  const slow: string[] = [];
+  const quadratic: string[] = [];
+  for (const { name, full, quarter } of results) {
     report.push(`${name}: ${full.toFixed(1)} ms (${(full / prose).toFixed(1)}x prose; 25 KB: ${quarter.toFixed(1)} ms)`);
     if (full > limit) slow.push(name);
     // Linear is 4x the quarter-length time, quadratic 16x; 8x plus a little leaves room for noise.
     if (full > 8 * quarter + FLOOR_MS / 2) quadratic.push(name);
   }
-  // Prose timed again at the end: a baseline inflated by a slow start must not hide a slow case.
-  const proseAfter = time(grammar, [PROSE]);
-  report.push(`prose again: ${proseAfter.toFixed(1)} ms`);
-  assert.ok(proseAfter < 2 * prose + FLOOR_MS, report.join('\n'));
   console.log(report.join('\n'));
   assert.deepEqual(slow, [], report.join('\n'));
   assert.deepEqual(quadratic, [], report.join('\n'));
