@@ -19,7 +19,8 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-types';
 import { Utils, URI } from 'vscode-uri';
-import { analyze, type Transcript } from './analysis';
+import { analyze, analyzeEdit, type Transcript } from './analysis';
+import type { TextEdit as OffsetEdit } from './parser';
 import { codeActions, fixAllEdits } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import type { Edit } from './features/rules';
@@ -79,6 +80,12 @@ export const defaultRulesDocUri = 'https://github.com/transcript-tools/transcrip
 export interface TranscriptLanguageService {
   /** The parsed and analysed document, cached per URI and version. */
   getTranscript(document: TextDocumentLike): Transcript;
+  /**
+   * The editor changed a document from one version to the next by replacing [start, end) of
+   * the old text (`edit`), or in a way not described by one edit (undefined). Lets the next
+   * getTranscript re-parse only around the edit.
+   */
+  onDocumentEdited(uri: string, fromVersion: number, toVersion: number, edit: OffsetEdit | undefined): void;
   getDocumentSymbols(document: TextDocumentLike, settings: TranscriptSettings): DocumentSymbol[];
   getFoldingRanges(document: TextDocumentLike): FoldingRange[];
   /** Every rule's findings, on offsets (cached per version). */
@@ -130,6 +137,8 @@ export function isIndexable(uri: string): boolean {
 export function createLanguageService(options: LanguageServiceOptions): TranscriptLanguageService {
   const logger = options.logger ?? noLogger;
   const cache = new Map<string, Transcript>();
+  /** Per URI: the edit (merged, if several) from the cached version to a newer one. */
+  const pendingEdits = new Map<string, { from: number; to: number; edit: OffsetEdit | undefined }>();
   const problemCache = new WeakMap<Transcript, Problem[]>();
   const rulesDocUri = options.rulesDocUri ?? defaultRulesDocUri;
   /** Summaries of workspace files as read from disk; undefined until the first workspace query. */
@@ -140,7 +149,12 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
   const getTranscript = (document: TextDocumentLike): Transcript => {
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const t = analyze(document.uri, document.version, document.getText());
+    const pending = pendingEdits.get(document.uri);
+    pendingEdits.delete(document.uri);
+    const t =
+      cached && pending?.edit && pending.from === cached.version && pending.to === document.version
+        ? analyzeEdit(cached, document.version, document.getText(), pending.edit)
+        : analyze(document.uri, document.version, document.getText());
     cache.set(document.uri, t);
     return t;
   };
@@ -226,6 +240,15 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
 
   return {
     getTranscript,
+    onDocumentEdited(uri, fromVersion, toVersion, edit) {
+      const pending = pendingEdits.get(uri);
+      if (pending && pending.to === fromVersion) {
+        // Several edits before anyone asked: one edit covering them all.
+        pendingEdits.set(uri, { from: pending.from, to: toVersion, edit: pending.edit && edit ? mergeEdits(pending.edit, edit) : undefined });
+      } else {
+        pendingEdits.set(uri, { from: fromVersion, to: toVersion, edit });
+      }
+    },
     getProblems,
     getDiagnostics: (document, settings) => toDiagnostics(getTranscript(document), getProblems(document), settings, rulesDocUri),
     getCodeActions: (document, range, context, settings) => codeActions(getTranscript(document), getProblems(document), range, context, settings),
@@ -277,6 +300,20 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
       if (index?.has(uri)) stale.add(uri);
     },
   };
+}
+
+/**
+ * Two edits in a row as one edit of the original text: `b` is in the coordinates of the text
+ * after `a`. The result replaces the smallest range of the original covering both.
+ */
+export function mergeEdits(a: OffsetEdit, b: OffsetEdit): OffsetEdit {
+  const deltaA = a.newLength - (a.end - a.start);
+  const deltaB = b.newLength - (b.end - b.start);
+  const start = Math.min(a.start, b.start);
+  // The end of the dirty region in the middle text, then in the original and the final one.
+  const midEnd = Math.max(a.start + a.newLength, b.end);
+  const end = midEnd >= a.start + a.newLength ? midEnd - deltaA : midEnd;
+  return { start, end, newLength: midEnd + deltaB - start };
 }
 
 /** `interview.transcript` for a URI: what a user recognises in a list of symbols. */

@@ -191,7 +191,6 @@ describe('quick fixes', () => {
 
   test(
     '"Fix all N" fixes all N, even when their edits touch (two empty turns in a row)',
-    { todo: "BUG: \"Fix all 2 'empty-turn' problems\" removes only one: compatibleFixes treats touching deletions as clashing" },
     () => {
       const text = lines('T', '', 'NINA PARK, HOST: Hi.', '', 'OMAR SALEH, BYLINE: x', '', 'PARK:', '', 'SALEH:', '', 'PARK: y');
       const fixAll = quickFixes(lsp(text).actions()).find((a) => a.title.startsWith('Fix all'))!;
@@ -222,7 +221,6 @@ describe('source.fixAll.transcript', () => {
 
   test(
     'a cascade of six rounds still ends with nothing left to fix',
-    { todo: 'BUG: fix-all stops after MAX_ROUNDS (5) while preferred fixes remain; touching edits (empty turns in a row, a rename at the start of a removed line) are deferred to later rounds' },
     () => {
       // Found by the fix-all property test (seed 18): empty turns in a row, a duplicate introduction, a label in lower case.
       const text = lines(

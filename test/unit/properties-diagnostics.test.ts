@@ -64,9 +64,9 @@ const typo = fc.record({ at: fc.nat(), op: fc.constantFrom('swap', 'drop', 'doub
 
 interface Options {
   wild: boolean;
-  /** Mistyped labels at all (they can be typos of each other, see the todo tests). */
+  /** Mistyped labels at all. */
   typos: boolean;
-  /** Typos in full-name labels too (they can trip the JOHN SMITH / JOAN SMITH bug, see the todo test). */
+  /** Typos in full-name labels too (once the JOHN SMITH / JOAN SMITH swap). */
   fullNameTypos: boolean;
 }
 
@@ -366,9 +366,8 @@ describe('properties', () => {
     );
   });
 
-  // Seed 42 passes; seeds 7, 18 and 30 (PROPERTY_RUNS=1000) find cascades longer than fix-all's
-  // five rounds (todo test "a cascade of six rounds…" in fixes-codeActions.test.ts), and seeds
-  // 2, 13, 14… find the mixed line-end formatting bug of (d) (todo in formatting-document.test.ts).
+  // Seeds 7, 18 and 30 (PROPERTY_RUNS=1000) once found cascades longer than fix-all's rounds,
+  // and seeds 2, 13, 14… the mixed line-end formatting bug of (d); both are fixed and tested.
   test('(c) after fix-all, no problem with a preferred fix is left', () => {
     fc.assert(
       fc.property(noTypoDocs, ({ text }) => {
@@ -401,7 +400,6 @@ describe('properties', () => {
 
   test(
     '(c) the same with typos in labels',
-    { todo: 'BUG: two introduced one-turn speakers a letter apart are typos of each other; fix-all swaps them each round' },
     () => {
       fc.assert(
         fc.property(safeDocsWithFullNameTypos, ({ text }) => {

@@ -11,7 +11,7 @@ import { checkTranscript, type Edit, type Fix, type Problem, type RuleCode } fro
 export const FixAllKind = `${CodeActionKind.SourceFixAll}.transcript`;
 
 /** Fix-all runs again on its own result while that still has fixable problems, this many times at most. */
-const MAX_ROUNDS = 5;
+const MAX_ROUNDS = 20;
 
 function enabled(problems: readonly Problem[], settings: TranscriptSettings): Problem[] {
   return settings.diagnostics.enable ? problems.filter((p) => severityOf(settings, p.code) !== 'off') : [];
@@ -33,10 +33,15 @@ export function fixAllEdits(t: Transcript, problems: readonly Problem[], setting
   const original = t.doc.text;
   let text = applyEdits(original, first);
   let rounds = 1;
+  const seen = new Set([original, text]);
   for (; rounds < MAX_ROUNDS; rounds++) {
     const again = compatibleFixes(preferredFixes(enabled(checkTranscript(analyze(t.uri, -1, text)), settings))).flatMap((f) => f.edits);
     if (again.length === 0) break;
-    text = applyEdits(text, again);
+    const next = applyEdits(text, again);
+    // Fixes that undo each other would go round forever: stop at the first repeat.
+    if (seen.has(next)) break;
+    seen.add(next);
+    text = next;
   }
   if (rounds === 1) return first;
   const one = diffEdit(original, text);

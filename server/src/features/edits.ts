@@ -23,8 +23,10 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
   const taken: { start: number; end: number }[] = [];
   const chosen: Fix[] = [];
-  // Closed intervals: edits that merely touch count as clashing too (conservative and simple).
-  const clashes = (e: Edit) => taken.some((r) => e.start <= r.end && r.start <= e.end);
+  // A real overlap clashes, and so do two insertions at one offset (their order would be
+  // arbitrary); deletions that merely touch (two empty turns in a row) do not.
+  const clashes = (e: Edit) =>
+    taken.some((r) => (e.start < r.end && r.start < e.end) || (e.start === e.end && r.start === r.end && e.start === r.start) || (e.start === e.end && r.start < e.start && e.start < r.end) || (r.start === r.end && e.start < r.start && r.start < e.end));
   for (const f of fixes) {
     if (f.edits.some(clashes)) continue;
     chosen.push(f);

@@ -40,7 +40,10 @@ export function formatEdits(t: Transcript): Edit[] {
       continue;
     }
     if (inBody && nodeStarts.has(line) && line > bodyStart && !isBlank(line - 1)) {
-      edits.push({ start: s, end: s, newText: eol });
+      // The blank line takes the previous line's own ending: after a lone CR, a LF would join
+      // it into one CRLF break instead of making a blank line.
+      const prevEol = text.slice(lineEndOffset(text, lineStarts, line - 1), s);
+      edits.push({ start: s, end: s, newText: prevEol || eol });
     }
     const label = labels.get(line);
     if (label) labelEdits(text, label, e, edits);

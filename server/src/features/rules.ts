@@ -2,7 +2,6 @@
 // that repair it. Works on offsets (like the parser); diagnostics.ts and codeActions.ts turn
 // the results into LSP types. Each code has a section in docs/rules.md.
 
-import { distance } from 'fastest-levenshtein';
 import type { Speaker, Transcript } from '../analysis';
 import { lineEndOffset, type Label, type Span, type Turn } from '../parser';
 import { isCreditAt } from '../parser/boilerplate';
@@ -99,21 +98,26 @@ export function checkTranscript(t: Transcript): Problem[] {
   let creditInBody: Span | undefined;
   let reportedAfterCredit = false;
   const hidesLabel = new Set<Turn>();
-  const turnIndexOf = new Map<Turn, number>();
-  doc.turns.forEach((turn, i) => turnIndexOf.set(turn, i));
-
-  doc.body.forEach((node, bodyIndex) => {
+  // This loop runs on every keystroke over every turn of a day-long hearing: what depends on
+  // one turn alone comes from localProblems' cache; the rest is a few lookups per turn.
+  let turnIndex = -1;
+  let prevSpeaker: Speaker | undefined;
+  for (let bodyIndex = 0; bodyIndex < doc.body.length; bodyIndex++) {
+    const node = doc.body[bodyIndex];
     if (node.type === 'stage') {
       if (node.cue.kind === 'timestamp' && node.cue.closed) {
         const seconds = parseSeconds(node.cue.text);
         checkTime({ start: node.cue.start, end: node.cue.end, text: node.cue.text, seconds });
       }
       if (!node.cue.closed) out.push(unclosedCue(node.cue));
-      return;
+      prevSpeaker = undefined;
+      continue;
     }
     const turn = node;
-    const turnIndex = turnIndexOf.get(turn)!;
+    turnIndex++;
     const speaker = speakerAt(t, turnIndex);
+    const previousSpeaker = prevSpeaker;
+    prevSpeaker = speaker;
     const label = turn.label;
     if (label) {
       if (creditInBody && !reportedAfterCredit) {
@@ -127,28 +131,30 @@ export function checkTranscript(t: Transcript): Problem[] {
           fixes: [],
         });
       }
-      spacing(t, label, out);
-      if (label.timestamp) checkTime(label.timestamp);
+      if (label.timestamp && label.timestamp.seconds !== undefined) checkTime(label.timestamp);
       if (turn.paragraphs === 0 && !continuedAfterStage(doc.body, bodyIndex)) out.push(emptyTurn(t, turn, label));
       const prev = doc.body[bodyIndex - 1];
       // A turn hiding a mis-typed label (`whitfield: …`) is really two turns: not a split.
-      if (prev && prev.type === 'turn' && !hidesLabel.has(prev) && speaker && speakerAt(t, turnIndexOf.get(prev)!) === speaker && turn.paragraphs > 0) {
+      if (prev && prev.type === 'turn' && !hidesLabel.has(prev) && speaker && previousSpeaker === speaker && turn.paragraphs > 0) {
         out.push(splitTurn(t, prev, turn, label, speaker));
       }
-      if (speaker) speakerProblems(t, turnIndex, label, speaker, typos.get(speaker), out);
+      // Speaker-level rules concern few turns: skip the rest cheaply.
+      if (speaker && (typos.has(speaker) || speaker.ambiguous || speaker.turns[0] === turnIndex || speaker.roles.length > 1 || speaker.introductions.length > 1)) {
+        speakerProblems(t, turnIndex, label, speaker, typos.get(speaker), out);
+      }
     }
-    brackets(t, turn, out);
-    // Lines of the turn after its label line: slips that hide a label inside the text.
-    for (let line = label ? turn.firstLine + 1 : turn.firstLine; line <= turn.lastLine; line++) {
-      const s = doc.lineStarts[line];
-      const e = lineEndOffset(doc.text, doc.lineStarts, line);
-      let ft = s;
-      while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
-      if (ft >= e) continue;
-      if (!creditInBody && creditAt(doc.text, ft, e)) creditInBody = { start: ft, end: e };
-      if (hiddenLabel(t, ft, e, known, out)) hidesLabel.add(turn);
+    const local = localProblems(t, turn, known);
+    const shift = turn.start - local.base;
+    if (shift !== 0 && local.problems.length > 0) {
+      // Moved by an edit before it: shift once and keep the shifted copy.
+      local.problems = local.problems.map((p) => shiftProblem(p, shift));
+      if (local.credit) local.credit = { start: local.credit.start + shift, end: local.credit.end + shift };
     }
-  });
+    local.base = turn.start;
+    for (const p of local.problems) out.push(p);
+    if (local.hidesLabel) hidesLabel.add(turn);
+    if (!creditInBody && local.credit) creditInBody = local.credit;
+  }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -175,6 +181,68 @@ function creditAt(text: string, ft: number, e: number): boolean {
   return cue.closed && k < e && isCreditAt(text, k, e);
 }
 
+interface LocalProblems {
+  /** turn.start when these were computed: offsets move with the turn when an edit shifts it. */
+  base: number;
+  /** The known labels they were computed against. */
+  knownKey: string;
+  problems: Problem[];
+  hidesLabel: boolean;
+  credit?: Span;
+}
+
+/**
+ * Problems that depend on nothing but the turn's own text (and the set of known labels):
+ * brackets, quotes, labels hidden in the text, a credit line. Cached per turn object, which an
+ * incremental re-parse keeps (shifted) for every turn it did not touch: typing re-checks only
+ * the turns around the edit.
+ */
+// A property on the turn rather than a WeakMap: looked up for every turn on every keystroke.
+// Non-enumerable, so the tree still serialises and compares as parsed.
+const LOCAL = Symbol('localProblems');
+type WithLocal = Turn & { [LOCAL]?: LocalProblems };
+
+function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProblems {
+  const cached = (turn as WithLocal)[LOCAL];
+  if (cached && cached.knownKey === known.key) return cached;
+  const { doc } = t;
+  const problems: Problem[] = [];
+  let hides = false;
+  let credit: Span | undefined;
+  if (turn.label) {
+    spacing(t, turn.label, problems);
+    const ts = turn.label.timestamp;
+    if (ts && ts.seconds === undefined) {
+      problems.push({ code: 'invalid-timestamp', start: ts.start, end: ts.end, message: `Invalid timestamp ${ts.text}: minutes and seconds run from 00 to 59.`, fixes: [] });
+    }
+  }
+  brackets(t, turn, problems);
+  // Lines of the turn after its label line: slips that hide a label inside the text.
+  for (let line = turn.label ? turn.firstLine + 1 : turn.firstLine; line <= turn.lastLine; line++) {
+    const s = doc.lineStarts[line];
+    const e = lineEndOffset(doc.text, doc.lineStarts, line);
+    let ft = s;
+    while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
+    if (ft >= e) continue;
+    if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
+    if (hiddenLabel(t, ft, e, known, problems)) hides = true;
+  }
+  const local = { base: turn.start, knownKey: known.key, problems, hidesLabel: hides, credit };
+  if (LOCAL in turn) (turn as WithLocal)[LOCAL] = local;
+  else Object.defineProperty(turn, LOCAL, { value: local, writable: true, enumerable: false });
+  return local;
+}
+
+function shiftProblem(p: Problem, d: number): Problem {
+  return {
+    ...p,
+    start: p.start + d,
+    end: p.end + d,
+    related: p.related?.map((r) => ({ ...r, start: r.start + d, end: r.end + d })),
+    fixes: p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) })),
+  };
+}
+
 /** A label alone, then a stage direction, then the same speaker going on: not an empty turn. */
 function continuedAfterStage(body: Transcript['doc']['body'], i: number): boolean {
   const next = body[i + 1];
@@ -196,15 +264,16 @@ function unclosedCue(cue: { start: number; end: number; bracket: '(' | '['; text
 function spacing(t: Transcript, label: Label, out: Problem[]): void {
   const text = t.doc.text;
   const name = label.name;
-  if (label.spaceBeforeColon) {
-    let s = label.colon;
-    while (s > label.nameSpan.start && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
+  let beforeColon = label.colon;
+  while (beforeColon > label.nameSpan.start && (text.charCodeAt(beforeColon - 1) === 32 || text.charCodeAt(beforeColon - 1) === 9)) beforeColon--;
+  if (beforeColon < label.colon) {
+    const clean = text.slice(label.nameSpan.start, beforeColon).replace(/\s+/g, ' ');
     out.push({
       code: 'label-spacing',
-      start: s,
+      start: beforeColon,
       end: label.colon + 1,
-      message: `Space before the colon in the label ${name}: write ${name}:`,
-      fixes: [{ title: 'Remove the space before the colon', edits: [{ start: s, end: label.colon, newText: '' }], preferred: true }],
+      message: `Space before the colon in the label ${clean}: write ${clean}:`,
+      fixes: [{ title: 'Remove the space before the colon', edits: [{ start: beforeColon, end: label.colon, newText: '' }], preferred: true }],
     });
   }
   if (label.noSpaceAfterColon) {
@@ -305,13 +374,14 @@ function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Spea
   }
   if (s.ambiguous && s.ambiguous.length > 1) {
     const matches = t.speakers.speakers.filter((c) => s.ambiguous!.includes(c.name) && c !== s);
+    const suggestions = distinctLabels(matches);
     out.push({
       code: 'ambiguous-label',
       start: nameRange.start,
       end: nameRange.end,
-      message: `${label.name} could be ${s.ambiguous.join(' or ')}: use a label that tells them apart, such as ${matches.map(initialLabel).join(' or ')}.`,
+      message: `${label.name} could be ${s.ambiguous.join(' or ')}: use a label that tells them apart, such as ${suggestions.join(' or ')}.`,
       related: matches.map((c) => ({ ...introOf(c), message: `${c.name} is introduced here` })),
-      fixes: matches.map((c) => ({ title: `Change to ${initialLabel(c)}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: initialLabel(c) }] })),
+      fixes: suggestions.map((l) => ({ title: `Change to ${l}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: l }] })),
     });
     return;
   }
@@ -319,15 +389,21 @@ function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Spea
   if (first && s.introductions.length === 0 && !s.unidentified && label.name.split(/\s+/).length - (label.honorific ? 1 : 0) === 1) {
     const where = s.fullNameSource === 'bio' ? 'the bio after the credits' : s.fullNameSource === 'summary' ? 'the summary' : 'the text';
     const fullUpper = s.fullName?.toUpperCase();
+    // The honorific stays in front: `Ms. VOLK` -> `Ms. ANNA VOLK`.
+    const honorific = label.honorific ? `${label.honorific} ` : '';
+    const bare = label.honorific ? label.name.slice(label.honorific.length).trim() : label.name;
+    const afterHonorific = label.honorific ? t.doc.text.indexOf(bare, nameRange.start) : nameRange.start;
     out.push({
       code: 'no-introduction',
       start: nameRange.start,
       end: nameRange.end,
       message:
-        `${label.name} is never introduced by full name and role (as ${fullUpper ?? `FIRSTNAME ${label.name}`}, ROLE: on first appearance)` +
+        `${label.name} is never introduced by full name and role (as ${honorific}${fullUpper ?? `FIRSTNAME ${bare}`}, ROLE: on first appearance)` +
         (s.fullName ? `; ${where} names them ${s.fullName}.` : '.'),
       related: s.mention ? [{ ...s.mention, message: `${s.fullName} is named here` }] : undefined,
-      fixes: fullUpper ? [{ title: `Introduce as ${fullUpper}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: fullUpper }], preferred: true }] : [],
+      fixes: fullUpper
+        ? [{ title: `Introduce as ${honorific}${fullUpper}`, edits: [{ start: afterHonorific, end: nameRange.end, newText: fullUpper }], preferred: true }]
+        : [],
     });
   }
   // A second role, or a second full-name introduction.
@@ -352,7 +428,7 @@ function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Spea
     const short = shortLabel(s);
     out.push({
       code: 'duplicate-introduction',
-      start: label.start,
+      start: label.nameSpan.start,
       end: label.colon,
       message: `${s.name} was already introduced on line ${lineOf(t, firstIntro.start) + 1}; later turns use the short label ${short}.`,
       related: [{ start: firstIntro.start, end: firstIntro.end, message: 'The first introduction' }],
@@ -379,7 +455,7 @@ function closestLabel(label: string, c: Speaker): string {
   let best = forms[0];
   let bestD = Infinity;
   for (const f of forms) {
-    const d = distance(label.toUpperCase(), f.toUpperCase());
+    const d = osaDistance(label.toUpperCase(), f.toUpperCase(), 99);
     if (d < bestD) {
       best = f;
       bestD = d;
@@ -395,21 +471,61 @@ function closestLabel(label: string, c: Speaker): string {
  */
 function typoCandidates(s: Speaker, all: Speaker[]): Speaker[] {
   if (s.unidentified || (s.introductions.length > 0 && s.turns.length > 1)) return [];
+  // A deliberate introduction (full name and role) names someone new, however close the name.
+  if (s.roles.length > 0) return [];
   const mine = s.labels.map((l) => l.toUpperCase());
   const found: Speaker[] = [];
   for (const c of all) {
-    if (c === s || c.unidentified || c.turns.length < s.turns.length) continue;
+    // Only the better-established of two close names can be the right one: more turns, or as
+    // many and introduced where the other is not, or as many and first to speak.
+    if (c === s || c.unidentified) continue;
+    const established =
+      c.turns.length > s.turns.length ||
+      (c.turns.length === s.turns.length && (c.introductions.length > 0) !== (s.introductions.length > 0) ? c.introductions.length > 0 : c.turns.length === s.turns.length && c.turns[0] < s.turns[0]);
+    if (!established) continue;
     const theirs = [...c.labels.map((l) => l.toUpperCase()), c.surname, c.key];
     const close = mine.some((m) =>
       theirs.some((o) => {
         if (m === o) return false;
         const limit = Math.min(2, Math.floor(Math.min(m.length, o.length) / 4));
-        return limit > 0 && distance(m, o) <= limit && !differentInitials(m, o);
+        return limit > 0 && osaDistance(m, o, limit) <= limit && !differentInitials(m, o);
       }),
     );
     if (close) found.push(c);
   }
   return found;
+}
+
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string
+ * alignment): `PRAK` is one slip from `PARK`, not two. Stops early past `max`.
+ */
+export function osaDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Labels that tell these speakers apart: `S. KANE`, or the full name where initials collide. */
+function distinctLabels(speakers: Speaker[]): string[] {
+  const initials = speakers.map(initialLabel);
+  const labels = speakers.map((c, i) => (initials.filter((x) => x === initials[i]).length > 1 ? c.key : initials[i]));
+  return [...new Set(labels)];
 }
 
 /** `S. KANE` and `M. KANE` tell two people apart on purpose. */
@@ -423,6 +539,8 @@ interface KnownLabels {
   /** Upper-case label forms in use, longest first. */
   forms: Set<string>;
   maxWords: number;
+  /** The forms as one string: cached per-turn results are valid while it is the same. */
+  key: string;
 }
 
 function knownLabels(speakers: Speaker[]): KnownLabels {
@@ -437,7 +555,7 @@ function knownLabels(speakers: Speaker[]): KnownLabels {
       maxWords = Math.max(maxWords, u.split(' ').length);
     }
   }
-  return { forms, maxWords: Math.min(maxWords, 6) };
+  return { forms, maxWords: Math.min(maxWords, 6), key: [...forms].sort().join('\n') };
 }
 
 const WORDS_AT = /^([\p{L}\p{M}'’.#&\-]+(?: [\p{L}\p{M}\d'’.#&\-]+){0,5})/u;

@@ -2,6 +2,7 @@
 // `[crosstalk]`, `[inaudible 00:04:55]`. A cue never spans lines: one left open runs to the
 // end of its line and is reported as not closed.
 
+import { ForwardFinder } from './lines';
 import type { Cue, CueKind } from './types';
 
 const KINDS: [RegExp, CueKind][] = [
@@ -72,8 +73,31 @@ function isTrailingSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
 
-/** All cues in text[start, end) (one line). A char loop, not indexOf: indexOf would search past `end`. */
-export function scanCues(text: string, start: number, end: number, out: Cue[]): void {
+/** Finds the next `(` or `[` of a document as a forward scan asks for them (amortised: one pass in all). */
+export class CueFinder {
+  private readonly paren: ForwardFinder;
+  private readonly bracket: ForwardFinder;
+
+  constructor(text: string) {
+    this.paren = new ForwardFinder(text, '(');
+    this.bracket = new ForwardFinder(text, '[');
+  }
+
+  next(from: number): number {
+    return Math.min(this.paren.next(from), this.bracket.next(from));
+  }
+}
+
+/** All cues in text[start, end) (one line). Without a finder, a char loop (indexOf would search past `end`). */
+export function scanCues(text: string, start: number, end: number, out: Cue[], finder?: CueFinder): void {
+  if (finder) {
+    for (let k = finder.next(start); k < end; k = finder.next(k)) {
+      const cue = scanCue(text, k, end);
+      out.push(cue);
+      k = Math.max(cue.end, k + 1);
+    }
+    return;
+  }
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c !== 0x28 && c !== 0x5b) continue;

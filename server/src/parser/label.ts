@@ -7,7 +7,7 @@
 import type { Label, LabelStyle, Span, Timestamp } from './types';
 
 /** A label never runs longer than this; a longer "label" is prose with a colon in it. */
-const LABEL_WINDOW = 200;
+export const LABEL_WINDOW = 200;
 const MAX_NAME_WORDS = 7;
 const MAX_ROLE_LENGTH = 120;
 
@@ -72,6 +72,27 @@ function indexOfCode(text: string, code: number, from: number, to: number): numb
   return -1;
 }
 
+/** ASCII name characters: letters, digits and ' . # & - (a table lookup, the common case). */
+const ASCII_WORD = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.#&-") ASCII_WORD[ch.charCodeAt(0)] = 1;
+
+/** End of the name word starting at `i`: ASCII by table, anything else by the Unicode-aware WORD. */
+function wordEndAt(text: string, i: number, limit: number): number {
+  let k = i;
+  for (; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if (ASCII_WORD[c] === 0) return k;
+      continue;
+    }
+    WORD.lastIndex = k;
+    const m = WORD.exec(text);
+    if (!m) return k;
+    k += m[0].length - 1;
+  }
+  return k;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
@@ -121,11 +142,10 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
   let doubleSpaceInName = false;
   let nameEnd = i;
   for (;;) {
-    WORD.lastIndex = i;
-    const m = WORD.exec(text);
-    if (!m || m.index !== i || i >= limit) return undefined;
-    const word = m[0];
-    const wordEnd = i + word.length;
+    if (i >= limit) return undefined;
+    const wordEnd = wordEndAt(text, i, limit);
+    if (wordEnd === i) return undefined;
+    const word = text.slice(i, wordEnd);
     if (wordEnd > limit) return undefined;
     words.push(word);
     if (words.length > MAX_NAME_WORDS) return undefined;

@@ -79,3 +79,29 @@ export function trimEnd(text: string, start: number, end: number): number {
   }
   return k;
 }
+
+/**
+ * The next occurrence of a character at or after a position, for a scan that only moves
+ * forward: each native indexOf resumes where the last one stopped, so finding every `(` or
+ * `:` of a document costs one pass in total, however many lines ask.
+ */
+export class ForwardFinder {
+  private at = -1;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly ch: string,
+  ) {}
+
+  /** First index >= from holding the character, or Infinity. */
+  next(from: number): number {
+    if (this.found === Infinity) return Infinity;
+    if (from > this.found || from < this.at) {
+      const i = this.text.indexOf(this.ch, from);
+      this.at = from;
+      this.found = i < 0 ? Infinity : i;
+    }
+    return this.found;
+  }
+}

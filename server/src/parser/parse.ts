@@ -3,9 +3,9 @@
 // Total: any string gives a document; nothing here throws on input.
 
 import { isCreditAt, isPageBoilerplate } from './boilerplate';
-import { cueEnd, matchBracket, scanCue, scanCues } from './cues';
-import { scanLabel } from './label';
-import { computeLineStarts, lineEndOffset, skipSpaces, trimEnd } from './lines';
+import { CueFinder, cueEnd, matchBracket, scanCue, scanCues } from './cues';
+import { LABEL_WINDOW, scanLabel } from './label';
+import { computeLineStarts, ForwardFinder, lineEndOffset, skipSpaces, trimEnd } from './lines';
 import type { BodyNode, Cue, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
 
 export function parseTranscript(text: string): TranscriptDocument {
@@ -55,13 +55,13 @@ function isCueLine(text: string, ft: number, e: number): boolean {
   return skipSpaces(text, cueEnd(text, ft, e), e) === e;
 }
 
-interface CreditMark {
+export interface CreditMark {
   line: number;
   start: number;
 }
 
 /** The credit line that starts the trailer: the first one after the last label line. */
-function findCredit(text: string, lineStarts: number[]): CreditMark | undefined {
+export function findCredit(text: string, lineStarts: number[]): CreditMark | undefined {
   let found: CreditMark | undefined;
   for (let line = lineStarts.length - 1; line >= 0; line--) {
     const s = lineStarts[line];
@@ -102,135 +102,177 @@ function frontMatterEnd(text: string, lineStarts: number[]): number {
 
 function parse(text: string): TranscriptDocument {
   const lineStarts = computeLineStarts(text);
-  const lineCount = lineStarts.length;
-  const body: BodyNode[] = [];
-  const turns: Turn[] = [];
-  const preambleLines: number[] = [];
-  const credit = findCredit(text, lineStarts);
   const fmEnd = frontMatterEnd(text, lineStarts);
-
-  let current: Turn | undefined;
-  let inParagraph = false;
-  let trailer: Trailer | undefined;
-  /** Index of the turn that unlabelled text after a stage direction continues. */
-  let lastSpeakerTurn = -1;
-
-  const extend = (turn: Turn, line: number, from: number, e: number) => {
-    // A label alone on its line: what was said starts with the first text after it.
-    if (turn.paragraphs === 0) turn.textStart = from;
-    if (!inParagraph) turn.paragraphs++;
-    inParagraph = true;
-    turn.lastLine = line;
-    turn.end = trimEnd(text, from, e);
-    scanCues(text, from, e, turn.cues);
-  };
-
-  for (let line = 0; line < lineCount; line++) {
-    const s = lineStarts[line];
-    const e = lineEndOffset(text, lineStarts, line);
-
-    if (trailer) {
-      const ft = skipSpaces(text, s, e);
-      if (ft < e) {
-        trailer.lines.push({ start: ft, end: trimEnd(text, ft, e), line });
-        trailer.lastLine = line;
-        trailer.end = trimEnd(text, ft, e);
-      }
-      continue;
-    }
-
-    if (line <= fmEnd) {
-      preambleLines.push(line);
-      continue;
-    }
-    const ft = skipSpaces(text, s, e);
-    if (ft === e) {
-      inParagraph = false;
-      continue;
-    }
-    const bodyStarted = body.length > 0;
-
-    if (credit && line === credit.line && bodyStarted) {
-      if (credit.start > ft) {
-        // `(SOUNDBITE OF MUSIC) Transcript provided by …`: the cue closes the body.
-        const own = ownLineCue(text, ft, e);
-        if (own) body.push(stage(own.cue, line));
-      }
-      current = undefined;
-      const end = trimEnd(text, credit.start, e);
-      trailer = { start: credit.start, end, credit: { start: credit.start, end }, lines: [], firstLine: line, lastLine: line };
-      continue;
-    }
-
-    const label = mayStartLabel(text.charCodeAt(ft)) ? scanLabel(text, s, e) : undefined;
-    if (label) {
-      const textStart = skipSpaces(text, label.end, e);
-      current = {
-        type: 'turn',
-        label,
-        start: label.start,
-        end: label.end,
-        textStart,
-        cues: [],
-        paragraphs: 0,
-        firstLine: line,
-        lastLine: line,
-      };
-      inParagraph = false;
-      if (textStart < e) extend(current, line, textStart, e);
-      lastSpeakerTurn = turns.length;
-      turns.push(current);
-      body.push(current);
-      continue;
-    }
-
-    const own = isCueLine(text, ft, e) ? ownLineCue(text, ft, e) : undefined;
-    if (own && (bodyStarted || own.cue.kind !== 'other')) {
-      body.push(stage(own.cue, line));
-      current = undefined;
-      inParagraph = false;
-      continue;
-    }
-
-    if (!bodyStarted) {
-      preambleLines.push(line);
-      continue;
-    }
-    if (!current) {
-      // Unlabelled text after an own-line stage direction: the last speaker goes on.
-      current = {
-        type: 'turn',
-        label: undefined,
-        continues: lastSpeakerTurn >= 0 ? rootTurn(turns, lastSpeakerTurn) : undefined,
-        start: ft,
-        end: ft,
-        textStart: ft,
-        cues: [],
-        paragraphs: 0,
-        firstLine: line,
-        lastLine: line,
-      };
-      inParagraph = false;
-      turns.push(current);
-      body.push(current);
-    }
-    extend(current, line, ft, e);
-  }
-
+  const scan = new BodyScanner(text, lineStarts, findCredit(text, lineStarts), fmEnd, [], 0, false);
+  scan.run(0);
   return {
     text,
     lineStarts,
     bom: text.charCodeAt(0) === 0xfeff,
-    preamble: buildPreamble(text, lineStarts, preambleLines, fmEnd),
-    body,
-    turns,
-    trailer,
+    preamble: buildPreamble(text, lineStarts, scan.preambleLines, fmEnd),
+    body: scan.body,
+    turns: scan.turns,
+    trailer: scan.trailer,
   };
 }
 
-function rootTurn(turns: Turn[], index: number): number {
-  const t = turns[index];
-  return t.continues ?? index;
+/**
+ * The line-by-line state machine of the body. A full parse runs it from line 0; an
+ * incremental re-parse (incremental.ts) runs it from a turn before the edit, with the turns
+ * before it already known, and stops where the old parse can be taken over again.
+ */
+export class BodyScanner {
+  readonly body: BodyNode[] = [];
+  readonly turns: Turn[] = [];
+  readonly preambleLines: number[] = [];
+  trailer: Trailer | undefined;
+  private current: Turn | undefined;
+  private inParagraph = false;
+  /** Global index of the turn that unlabelled text after a stage direction continues. */
+  lastSpeakerTurn = -1;
+  private readonly cues: CueFinder;
+  private readonly colons: ForwardFinder;
+
+  /**
+   * @param turnsBefore turns of an earlier parse, of which the first `turnsBeforeCount` come
+   *   before the first line scanned (an incremental re-parse); new turns' indexes follow them.
+   * @param bodyStarted whether body nodes come before the first line scanned.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly lineStarts: number[],
+    private readonly credit: CreditMark | undefined,
+    private readonly fmEnd: number,
+    private readonly turnsBefore: readonly Turn[],
+    private readonly turnsBeforeCount: number,
+    private bodyStarted: boolean,
+  ) {
+    this.cues = new CueFinder(text);
+    // Every label has a colon within its first LABEL_WINDOW characters: a line without one
+    // (most lines of prose) is never scanned for a label.
+    this.colons = new ForwardFinder(text, ':');
+  }
+
+  private turnAt(index: number): Turn {
+    return index < this.turnsBeforeCount ? this.turnsBefore[index] : this.turns[index - this.turnsBeforeCount];
+  }
+
+  private extend(turn: Turn, line: number, from: number, e: number): void {
+    // A label alone on its line: what was said starts with the first text after it.
+    if (turn.paragraphs === 0) turn.textStart = from;
+    if (!this.inParagraph) turn.paragraphs++;
+    this.inParagraph = true;
+    turn.lastLine = line;
+    turn.end = trimEnd(this.text, from, e);
+    scanCues(this.text, from, e, turn.cues, this.cues);
+  }
+
+  /**
+   * Scans from `fromLine` to the end, or until `stopAt(line, labelStart)` says yes at a label
+   * line (before taking it in). Returns the line it stopped at, or -1 at the end.
+   */
+  run(fromLine: number, stopAt?: (line: number, labelStart: number) => boolean): number {
+    const { text, lineStarts, credit, fmEnd } = this;
+    const lineCount = lineStarts.length;
+    for (let line = fromLine; line < lineCount; line++) {
+      const s = lineStarts[line];
+      const e = lineEndOffset(text, lineStarts, line);
+      const trailer = this.trailer;
+      if (trailer) {
+        const ft = skipSpaces(text, s, e);
+        if (ft < e) {
+          trailer.lines.push({ start: ft, end: trimEnd(text, ft, e), line });
+          trailer.lastLine = line;
+          trailer.end = trimEnd(text, ft, e);
+        }
+        continue;
+      }
+      if (line <= fmEnd) {
+        this.preambleLines.push(line);
+        continue;
+      }
+      const ft = skipSpaces(text, s, e);
+      if (ft === e) {
+        this.inParagraph = false;
+        continue;
+      }
+
+      if (credit && line === credit.line && this.bodyStarted) {
+        if (credit.start > ft) {
+          // `(SOUNDBITE OF MUSIC) Transcript provided by …`: the cue closes the body.
+          const own = ownLineCue(text, ft, e);
+          if (own) this.body.push(stage(own.cue, line));
+        }
+        this.current = undefined;
+        const end = trimEnd(text, credit.start, e);
+        this.trailer = { start: credit.start, end, credit: { start: credit.start, end }, lines: [], firstLine: line, lastLine: line };
+        continue;
+      }
+
+      const maybeLabel = mayStartLabel(text.charCodeAt(ft)) && this.colons.next(s) < Math.min(e, s + LABEL_WINDOW);
+      const label = maybeLabel ? scanLabel(text, s, e) : undefined;
+      if (label) {
+        if (stopAt?.(line, label.start)) return line;
+        const textStart = skipSpaces(text, label.end, e);
+        const turn: Turn = {
+          type: 'turn',
+          label,
+          start: label.start,
+          end: label.end,
+          textStart,
+          cues: [],
+          paragraphs: 0,
+          firstLine: line,
+          lastLine: line,
+        };
+        this.current = turn;
+        this.inParagraph = false;
+        if (textStart < e) this.extend(turn, line, textStart, e);
+        this.lastSpeakerTurn = this.turnsBeforeCount + this.turns.length;
+        this.turns.push(turn);
+        this.body.push(turn);
+        this.bodyStarted = true;
+        continue;
+      }
+
+      const own = isCueLine(text, ft, e) ? ownLineCue(text, ft, e) : undefined;
+      if (own && (this.bodyStarted || own.cue.kind !== 'other')) {
+        this.body.push(stage(own.cue, line));
+        this.bodyStarted = true;
+        this.current = undefined;
+        this.inParagraph = false;
+        continue;
+      }
+
+      if (!this.bodyStarted) {
+        this.preambleLines.push(line);
+        continue;
+      }
+      let current = this.current;
+      if (!current) {
+        // Unlabelled text after an own-line stage direction: the last speaker goes on.
+        const last = this.lastSpeakerTurn;
+        current = {
+          type: 'turn',
+          label: undefined,
+          continues: last >= 0 ? (this.turnAt(last).continues ?? last) : undefined,
+          start: ft,
+          end: ft,
+          textStart: ft,
+          cues: [],
+          paragraphs: 0,
+          firstLine: line,
+          lastLine: line,
+        };
+        this.current = current;
+        this.inParagraph = false;
+        this.turns.push(current);
+        this.body.push(current);
+      }
+      this.extend(current, line, ft, e);
+    }
+    return -1;
+  }
 }
 
 function stage(cue: Cue, line: number): StageDirection {

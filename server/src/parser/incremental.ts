@@ -1,0 +1,226 @@
+// Re-parsing after an edit without parsing the whole document again. Transcripts are
+// line-oriented and every label line starts the scanner afresh, so after an edit only the
+// turns from the one before the edit up to the first label line past it can differ; the
+// rest of the old tree is taken over with its offsets and line numbers shifted. A test
+// checks on random edit sequences that the result equals a full parse of the new text.
+
+import { BodyScanner, findCredit, parseTranscript } from './parse';
+import { lineAt } from './lines';
+import type { BodyNode, Cue, Label, Span, TranscriptDocument, Turn } from './types';
+
+/** One edit of the old text: [start, end) replaced by `newLength` characters. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newLength: number;
+}
+
+/**
+ * The document for `text`, which is `old.text` with `edit` applied. Takes over (and shifts in
+ * place) the nodes of `old` after the edited region: `old` must not be used afterwards.
+ */
+export function reparse(old: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
+  try {
+    return reparseOrUndefined(old, text, edit) ?? parseTranscript(text);
+  } catch {
+    return parseTranscript(text);
+  }
+}
+
+function nodeLine(n: BodyNode): number {
+  return n.type === 'stage' ? n.line : n.firstLine;
+}
+
+function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument | undefined {
+  const delta = edit.newLength - (edit.end - edit.start);
+  if (old.parseError || old.body.length < 2 || old.text.length + delta !== text.length) return undefined;
+  if (edit.start < 0 || edit.end > old.text.length || edit.start > edit.end) return undefined;
+
+  // The body node holding the edit, and the one before it: deleting a label can merge its
+  // text into the turn before. Edits in the preamble or the first node can change where the
+  // body starts: parse everything.
+  const editLine = lineAt(old.lineStarts, edit.start);
+  let k = -1;
+  for (let lo = 0, hi = old.body.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (nodeLine(old.body[mid]) <= editLine) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const k0 = k - 1;
+  if (k0 < 1) return undefined;
+
+  const oldLineCount = old.lineStarts.length;
+  const lineStarts = updateLineStarts(old, text, edit, delta);
+  const resumeLine = nodeLine(old.body[k0]);
+
+  // The trailer starts at the first credit line after the last label: if the edit changed
+  // that, the end of the document is new too (rare: parse it all).
+  const credit = findCredit(text, lineStarts);
+  const oldCreditStart = old.trailer?.credit ? shiftOffset(old.trailer.credit.start, edit, delta) : undefined;
+  if ((credit?.start ?? -1) !== (oldCreditStart ?? -1)) return undefined;
+
+  // Turns before the resumed node, and the last labelled one among them.
+  let turnBase = 0;
+  for (let i = 0; i < k0; i++) if (old.body[i].type === 'turn') turnBase++;
+  const scanner = new BodyScanner(text, lineStarts, credit, -1, old.turns, turnBase, true);
+  for (let i = turnBase - 1; i >= 0; i--) {
+    if (old.turns[i].label) {
+      scanner.lastSpeakerTurn = i;
+      break;
+    }
+  }
+
+  // Stop at the first label line past the edit that starts an old labelled turn.
+  const newEditEnd = edit.start + edit.newLength;
+  let syncIndex = -1;
+  const stopped = scanner.run(resumeLine, (_line, labelStart) => {
+    if (labelStart < newEditEnd) return false;
+    const oldStart = labelStart - delta;
+    if (oldStart < edit.end) return false;
+    const j = nodeStartingAt(old.body, oldStart, k0 + 1);
+    if (j < 0) return false;
+    const n = old.body[j];
+    if (n.type !== 'turn' || !n.label) return false;
+    syncIndex = j;
+    return true;
+  });
+
+  if (stopped < 0) {
+    // Ran to the end: the tail, trailer included, is new.
+    return {
+      text,
+      lineStarts,
+      bom: text.charCodeAt(0) === 0xfeff,
+      preamble: old.preamble,
+      body: old.body.slice(0, k0).concat(scanner.body),
+      turns: old.turns.slice(0, turnBase).concat(scanner.turns),
+      trailer: scanner.trailer,
+    };
+  }
+
+  // Take over old.body[syncIndex..], shifted.
+  const lineDelta = lineStarts.length - oldLineCount;
+  let oldTurnIndex = 0;
+  for (let i = 0; i < syncIndex; i++) if (old.body[i].type === 'turn') oldTurnIndex++;
+  const newTurnIndex = turnBase + scanner.turns.length;
+  const turnDelta = newTurnIndex - oldTurnIndex;
+  for (let i = syncIndex; i < old.body.length; i++) shiftNode(old.body[i], delta, lineDelta, turnDelta);
+  const trailer = old.trailer;
+  if (trailer) {
+    shiftSpan(trailer, delta);
+    if (trailer.credit) shiftSpan(trailer.credit, delta);
+    trailer.firstLine += lineDelta;
+    trailer.lastLine += lineDelta;
+    for (const l of trailer.lines) {
+      shiftSpan(l, delta);
+      l.line += lineDelta;
+    }
+  }
+  // Splice the new nodes in, in place (the old arrays are consumed with the old document).
+  const body = old.body;
+  spliceIn(body, k0, syncIndex - k0, scanner.body);
+  const turns = old.turns;
+  spliceIn(turns, turnBase, oldTurnIndex - turnBase, scanner.turns);
+  return { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, preamble: old.preamble, body, turns, trailer };
+}
+
+/** array.splice(at, remove, ...items) without spreading a long list onto the stack. */
+function spliceIn<T>(array: T[], at: number, remove: number, items: T[]): void {
+  if (items.length === remove) {
+    for (let i = 0; i < items.length; i++) array[at + i] = items[i];
+    return;
+  }
+  if (items.length < 10_000) {
+    array.splice(at, remove, ...items);
+    return;
+  }
+  const tail = array.splice(at + remove);
+  array.length = at;
+  for (const x of items) array.push(x);
+  for (const x of tail) array.push(x);
+}
+
+/** Where an old offset is after the edit (offsets before the edit stay). */
+function shiftOffset(offset: number, edit: TextEdit, delta: number): number {
+  return offset >= edit.end ? offset + delta : offset;
+}
+
+function nodeStartingAt(body: BodyNode[], start: number, from: number): number {
+  let lo = from;
+  let hi = body.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = body[mid].start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Line starts of the new text: those before the edit's line kept, the edited lines scanned
+ * again (from one line earlier, so that a CR before the edit meeting an inserted LF is seen),
+ * and those after shifted.
+ */
+export function updateLineStarts(old: TranscriptDocument, text: string, edit: TextEdit, delta: number): number[] {
+  // In place: the old document is consumed, and a day-long hearing has 100,000 lines.
+  const os = old.lineStarts;
+  const first = Math.max(0, lineAt(os, edit.start) - 1);
+  const last = lineAt(os, edit.end);
+  const boundary = last + 1 < os.length ? os[last + 1] + delta : text.length + 1;
+  const middle: number[] = [];
+  for (let k = os[first]; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    let next = -1;
+    if (c === 10) next = k + 1;
+    else if (c === 13) {
+      if (text.charCodeAt(k + 1) === 10) k++;
+      next = k + 1;
+    } else continue;
+    if (next >= boundary) break;
+    middle.push(next);
+  }
+  if (delta !== 0) for (let i = last + 1; i < os.length; i++) os[i] += delta;
+  if (middle.length === last - first) {
+    for (let i = 0; i < middle.length; i++) os[first + 1 + i] = middle[i];
+  } else {
+    spliceIn(os, first + 1, last - first, middle);
+  }
+  return os;
+}
+
+function shiftSpan(s: Span, delta: number): void {
+  s.start += delta;
+  s.end += delta;
+}
+
+function shiftCue(c: Cue, delta: number): void {
+  shiftSpan(c, delta);
+}
+
+function shiftLabel(l: Label, delta: number): void {
+  shiftSpan(l, delta);
+  shiftSpan(l.nameSpan, delta);
+  if (l.roleSpan) shiftSpan(l.roleSpan, delta);
+  if (l.timestamp) shiftSpan(l.timestamp, delta);
+  l.colon += delta;
+}
+
+function shiftNode(n: BodyNode, delta: number, lineDelta: number, turnDelta: number): void {
+  shiftSpan(n, delta);
+  if (n.type === 'stage') {
+    n.line += lineDelta;
+    shiftCue(n.cue, delta);
+    return;
+  }
+  const t: Turn = n;
+  t.textStart += delta;
+  t.firstLine += lineDelta;
+  t.lastLine += lineDelta;
+  if (t.label) shiftLabel(t.label, delta);
+  for (const c of t.cues) shiftCue(c, delta);
+  if (t.continues !== undefined) t.continues += turnDelta;
+}
