@@ -70,8 +70,10 @@ export function checkTranscript(t: Transcript): Problem[] {
   const { doc } = t;
   const table = t.speakers;
   const typos = new Map<Speaker, Speaker[]>();
+  // Each speaker's label forms, upper-cased once (a hearing has hundreds of speakers).
+  const forms = new Map(table.speakers.map((s) => [s, [...new Set([...s.labels.map((l) => l.toUpperCase()), s.surname, s.key])]]));
   for (const s of table.speakers) {
-    const c = typoCandidates(s, table.speakers);
+    const c = typoCandidates(s, table.speakers, forms);
     if (c.length > 0) typos.set(s, c);
   }
   const known = knownLabels(table.speakers);
@@ -469,21 +471,15 @@ function closestLabel(label: string, c: Speaker): string {
  * speaker's label or surname. Only for speakers that look accidental: never introduced by
  * full name, or with a single turn.
  */
-function typoCandidates(s: Speaker, all: Speaker[]): Speaker[] {
+function typoCandidates(s: Speaker, all: Speaker[], forms: Map<Speaker, string[]>): Speaker[] {
   if (s.unidentified || (s.introductions.length > 0 && s.turns.length > 1)) return [];
   // A deliberate introduction (full name and role) names someone new, however close the name.
   if (s.roles.length > 0) return [];
   const mine = s.labels.map((l) => l.toUpperCase());
   const found: Speaker[] = [];
   for (const c of all) {
-    // Only the better-established of two close names can be the right one: more turns, or as
-    // many and introduced where the other is not, or as many and first to speak.
-    if (c === s || c.unidentified) continue;
-    const established =
-      c.turns.length > s.turns.length ||
-      (c.turns.length === s.turns.length && (c.introductions.length > 0) !== (s.introductions.length > 0) ? c.introductions.length > 0 : c.turns.length === s.turns.length && c.turns[0] < s.turns[0]);
-    if (!established) continue;
-    const theirs = [...c.labels.map((l) => l.toUpperCase()), c.surname, c.key];
+    if (c === s || c.unidentified || !moreEstablished(c, s)) continue;
+    const theirs = forms.get(c)!;
     const close = mine.some((m) =>
       theirs.some((o) => {
         if (m === o) return false;
@@ -494,6 +490,18 @@ function typoCandidates(s: Speaker, all: Speaker[]): Speaker[] {
     if (close) found.push(c);
   }
   return found;
+}
+
+/**
+ * Of two close names only the better-established one can be right: the one with more turns;
+ * with as many, the one introduced by full name; failing that, the one who speaks first.
+ */
+function moreEstablished(c: Speaker, s: Speaker): boolean {
+  if (c.turns.length !== s.turns.length) return c.turns.length > s.turns.length;
+  const ci = c.introductions.length > 0;
+  const si = s.introductions.length > 0;
+  if (ci !== si) return ci;
+  return c.turns[0] < s.turns[0];
 }
 
 /**
@@ -616,8 +624,13 @@ function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
   let cueIndex = 0;
   const straight: number[] = [];
   const curlyOpen: number[] = [];
-  const from = turn.textStart;
-  for (let k = from; k < turn.end; k++) {
+  // Jump from one quote or closing bracket to the next (native search) rather than
+  // visiting every character: most of a turn is letters.
+  const re = /["“”)\]]/g;
+  re.lastIndex = turn.textStart;
+  const slice = text.length - turn.end > 64 ? text.slice(0, turn.end) : text;
+  for (let m = re.exec(slice); m && m.index < turn.end; m = re.exec(slice)) {
+    const k = m.index;
     const c = text.charCodeAt(k);
     if (c === 0x22) straight.push(k);
     else if (c === 0x201c) curlyOpen.push(k);
