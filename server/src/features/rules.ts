@@ -69,13 +69,7 @@ export function checkTranscript(t: Transcript): Problem[] {
   const out: Problem[] = [];
   const { doc } = t;
   const table = t.speakers;
-  const typos = new Map<Speaker, Speaker[]>();
-  // Each speaker's label forms, upper-cased once (a hearing has hundreds of speakers).
-  const forms = new Map(table.speakers.map((s) => [s, [...new Set([...s.labels.map((l) => l.toUpperCase()), s.surname, s.key])]]));
-  for (const s of table.speakers) {
-    const c = typoCandidates(s, table.speakers, forms);
-    if (c.length > 0) typos.set(s, c);
-  }
+  const typos = typoMap(table.speakers);
   const known = knownLabels(table.speakers);
 
   let lastTime: { seconds: number; span: Span } | undefined;
@@ -187,7 +181,7 @@ interface LocalProblems {
   /** turn.start when these were computed: offsets move with the turn when an edit shifts it. */
   base: number;
   /** The known labels they were computed against. */
-  knownKey: string;
+  knownKey: number;
   problems: Problem[];
   hidesLabel: boolean;
   credit?: Span;
@@ -199,13 +193,12 @@ interface LocalProblems {
  * incremental re-parse keeps (shifted) for every turn it did not touch: typing re-checks only
  * the turns around the edit.
  */
-// A property on the turn rather than a WeakMap: looked up for every turn on every keystroke.
-// Non-enumerable, so the tree still serialises and compares as parsed.
-const LOCAL = Symbol('localProblems');
-type WithLocal = Turn & { [LOCAL]?: LocalProblems };
+// A WeakMap, not a property on the turn: adding a property to parsed objects changes their
+// hidden class and slows every later access to them.
+const localCache = new WeakMap<Turn, LocalProblems>();
 
 function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProblems {
-  const cached = (turn as WithLocal)[LOCAL];
+  const cached = localCache.get(turn);
   if (cached && cached.knownKey === known.key) return cached;
   const { doc } = t;
   const problems: Problem[] = [];
@@ -230,8 +223,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     if (hiddenLabel(t, ft, e, known, problems)) hides = true;
   }
   const local = { base: turn.start, knownKey: known.key, problems, hidesLabel: hides, credit };
-  if (LOCAL in turn) (turn as WithLocal)[LOCAL] = local;
-  else Object.defineProperty(turn, LOCAL, { value: local, writable: true, enumerable: false });
+  localCache.set(turn, local);
   return local;
 }
 
@@ -493,6 +485,30 @@ function typoCandidates(s: Speaker, all: Speaker[], forms: Map<Speaker, string[]
 }
 
 /**
+ * Typo candidates for every speaker. Comparing every pair of a hearing's hundreds of speakers
+ * is too slow for every keystroke, and typing rarely changes who speaks: the answer is kept
+ * for the speakers' signature (labels, turn counts, introductions, roles, order).
+ */
+const typoCache = new Map<string, number[][]>();
+
+function typoMap(speakers: Speaker[]): Map<Speaker, Speaker[]> {
+  const key = speakers.map((s) => `${s.labels.join('|')}/${s.turns.length}/${s.introductions.length > 0 ? 1 : 0}/${s.roles.length}`).join('\n');
+  let ids = typoCache.get(key);
+  if (!ids) {
+    // Each speaker's label forms, upper-cased once.
+    const forms = new Map(speakers.map((s) => [s, [...new Set([...s.labels.map((l) => l.toUpperCase()), s.surname, s.key])]]));
+    ids = speakers.map((s) => typoCandidates(s, speakers, forms).map((c) => c.id));
+    if (typoCache.size >= 16) typoCache.delete(typoCache.keys().next().value!);
+    typoCache.set(key, ids);
+  }
+  const out = new Map<Speaker, Speaker[]>();
+  ids.forEach((list, i) => {
+    if (list.length > 0) out.set(speakers[i], list.map((id) => speakers[id]));
+  });
+  return out;
+}
+
+/**
  * Of two close names only the better-established one can be right: the one with more turns;
  * with as many, the one introduced by full name; failing that, the one who speaks first.
  */
@@ -547,9 +563,16 @@ interface KnownLabels {
   /** Upper-case label forms in use, longest first. */
   forms: Set<string>;
   maxWords: number;
-  /** The forms as one string: cached per-turn results are valid while it is the same. */
-  key: string;
+  /**
+   * A number per distinct set of forms: cached per-turn results are valid while it is the
+   * same. (A number, not the joined forms: comparing a long string for every turn of a
+   * hearing on every keystroke costs more than the checks it saves.)
+   */
+  key: number;
 }
+
+const knownKeys = new Map<string, number>();
+let nextKnownKey = 0;
 
 function knownLabels(speakers: Speaker[]): KnownLabels {
   const forms = new Set<string>();
@@ -563,7 +586,14 @@ function knownLabels(speakers: Speaker[]): KnownLabels {
       maxWords = Math.max(maxWords, u.split(' ').length);
     }
   }
-  return { forms, maxWords: Math.min(maxWords, 6), key: [...forms].sort().join('\n') };
+  const joined = [...forms].sort().join('\n');
+  let key = knownKeys.get(joined);
+  if (key === undefined) {
+    if (knownKeys.size > 64) knownKeys.clear();
+    key = ++nextKnownKey;
+    knownKeys.set(joined, key);
+  }
+  return { forms, maxWords: Math.min(maxWords, 6), key };
 }
 
 const WORDS_AT = /^([\p{L}\p{M}'’.#&\-]+(?: [\p{L}\p{M}\d'’.#&\-]+){0,5})/u;
