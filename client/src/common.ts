@@ -2,7 +2,7 @@
 // the server may send, and the commands. No transcript parsing happens in the client.
 
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CloseAction, ErrorAction, type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions } from 'vscode-languageclient';
 import { FindFilesMethod, ReadFileMethod, type ReadFileParams } from '../../server/src/protocol';
 
 export const clientId = 'transcript';
@@ -11,10 +11,48 @@ export const clientName = 'Transcript Tools';
 /** Larger files are not read for the workspace index. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
-export function clientOptions(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClientOptions {
+/**
+ * If the server dies, restart it and say so once — not a pop-up per crash. After five
+ * crashes in three minutes, stop and say how to try again.
+ */
+export class RestartingErrorHandler implements ErrorHandler {
+  private crashes: number[] = [];
+  private told = false;
+
+  constructor(private readonly outputChannel: vscode.OutputChannel) {}
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = this.crashes.filter((t) => now - t < 3 * 60_000);
+    this.crashes.push(now);
+    if (this.crashes.length > 5) {
+      void vscode.window.showErrorMessage(
+        'The transcript language server stopped five times in three minutes and was not restarted. Run “Transcript: Restart Language Server” to try again.',
+      );
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    if (!this.told) {
+      this.told = true;
+      this.outputChannel.appendLine(`[${new Date().toISOString()}] The language server stopped unexpectedly; restarting it.`);
+      void vscode.window.showInformationMessage('The transcript language server stopped unexpectedly and was restarted.');
+    }
+    return { action: CloseAction.Restart, handled: true };
+  }
+
+  reset(): void {
+    this.crashes = [];
+  }
+}
+
+export function clientOptions(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel, errorHandler?: ErrorHandler): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'transcript' }],
     outputChannel,
+    errorHandler,
     // Each diagnostic links to its rule in the copy of docs/rules.md shipped with the extension.
     initializationOptions: { rulesDocUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString() },
     synchronize: {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { registerSpeakers } from './speakersView';
-import { clientId, clientName, clientOptions, registerCommands, serveWorkspaceFiles } from './common';
+import { clientId, clientName, clientOptions, registerCommands, RestartingErrorHandler, serveWorkspaceFiles } from './common';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const outputChannel = vscode.window.createOutputChannel(clientName);
   context.subscriptions.push(outputChannel);
-  client = new LanguageClient(clientId, clientName, serverOptions, clientOptions(context, outputChannel));
+  client = new LanguageClient(clientId, clientName, serverOptions, clientOptions(context, outputChannel, new RestartingErrorHandler(outputChannel)));
   registerCommands(context, client, outputChannel);
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();

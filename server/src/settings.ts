@@ -6,6 +6,8 @@ import { RULES, type RuleCode, type Severity } from './features/rules';
 export type RuleSetting = Severity | 'off';
 
 export interface TranscriptSettings {
+  /** Documents larger than this many megabytes are declined with a message. */
+  maxFileSize: number;
   /** Speaking rate for estimated durations (hovers, statistics). */
   wordsPerMinute: number;
   outline: {
@@ -21,6 +23,7 @@ export interface TranscriptSettings {
 }
 
 export const defaultSettings: TranscriptSettings = {
+  maxFileSize: 32,
   wordsPerMinute: 150,
   outline: { groupBySpeaker: false },
   diagnostics: { enable: true, run: 'onType', rules: {} },
@@ -42,7 +45,9 @@ export function toSettings(raw: unknown): TranscriptSettings {
     if (code in RULES && SEVERITIES.has(value as RuleSetting)) rules[code as RuleCode] = value as RuleSetting;
   }
   const wpm = r.wordsPerMinute;
+  const max = r.maxFileSize;
   return {
+    maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : defaultSettings.maxFileSize,
     wordsPerMinute: typeof wpm === 'number' && Number.isFinite(wpm) && wpm >= 30 && wpm <= 400 ? wpm : defaultSettings.wordsPerMinute,
     outline: {
       groupBySpeaker: typeof outline.groupBySpeaker === 'boolean' ? outline.groupBySpeaker : defaultSettings.outline.groupBySpeaker,

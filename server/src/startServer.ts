@@ -19,12 +19,30 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FixAllKind } from './features/codeActions';
 import { semanticTokensLegend } from './features/semanticTokens';
-import { createLanguageService, mergeEdits, type TranscriptLanguageService, type WorkspaceFiles } from './languageService';
+import { createLanguageService, fileLabel, mergeEdits, type TranscriptLanguageService, type WorkspaceFiles } from './languageService';
 import type { TextEdit as OffsetEdit } from './parser';
 import { SpeakersMethod, type SpeakersParams } from './protocol';
 import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
 
 export const serverName = 'Transcript Tools language server';
+
+/**
+ * Why a document is not worked on, or undefined when it is fine: larger than the limit, or
+ * binary (NUL bytes, or mostly control characters, in its first 64 KB).
+ */
+export function declineReason(text: string, maxFileSize: number): string | undefined {
+  const mb = text.length / (1024 * 1024);
+  if (mb > maxFileSize) return `is ${mb.toFixed(0)} MB, more than transcript.maxFileSize (${maxFileSize} MB)`;
+  const head = text.slice(0, 65536);
+  if (head.includes('\u0000')) return 'does not look like a transcript (it holds binary data)';
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  if (control > 32 && control > head.length / 20) return 'does not look like a transcript (it holds binary data)';
+  return undefined;
+}
 const selector = [{ language: 'transcript' }];
 /**
  * A check that took less than this runs right after each change (a 10 MB transcript re-checks
@@ -81,6 +99,31 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
       },
       openDocuments: () => documents.all(),
     });
+
+  // Documents the server declines: too large (transcript.maxFileSize) or not text at all.
+  // The user is told once per document; every feature then answers nothing for it.
+  const declined = new Map<string, string>();
+  let maxFileSize = defaultSettings.maxFileSize;
+  const usable = (uri: string) => (declined.has(uri) ? undefined : documents.get(uri));
+  const checkUsable = (doc: TextDocument): boolean => {
+    const reason = declineReason(doc.getText(), maxFileSize);
+    if (!reason) {
+      declined.delete(doc.uri);
+      return true;
+    }
+    if (!declined.has(doc.uri)) {
+      declined.set(doc.uri, reason);
+      void connection.window.showWarningMessage(`“${fileLabel(doc.uri)}” ${reason}: outline, checks and other transcript features are off for it.`);
+      connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    }
+    return false;
+  };
+
+  /** transcript.maxFileSize is a window setting: read once, and again when settings change. */
+  const refreshMaxFileSize = async () => {
+    const raw = pullConfiguration ? await connection.workspace.getConfiguration('transcript').catch(() => undefined) : undefined;
+    maxFileSize = (raw === undefined ? pushedSettings : toSettings(raw)).maxFileSize;
+  };
 
   const settingsFor = (uri: string): Promise<TranscriptSettings> => {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -155,6 +198,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
 
   connection.onInitialized(() => {
     if (dynamicSymbols) void registerSymbols();
+    void refreshMaxFileSize();
     void indexInBackground();
     if (dynamicConfiguration) {
       connection.client
@@ -170,10 +214,12 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     }
   });
 
-  connection.onDidChangeConfiguration((change) => {
+  connection.onDidChangeConfiguration(async (change) => {
     settingsCache.clear();
     const raw = (change.settings as { transcript?: unknown } | null)?.transcript;
     if (raw !== undefined) pushedSettings = toSettings(raw);
+    await refreshMaxFileSize();
+    for (const d of documents.all()) checkUsable(d);
     // The Outline has no refresh request; a new registration makes VS Code ask again.
     if (dynamicSymbols) void registerSymbols();
     for (const d of documents.all()) void validate(d.uri);
@@ -185,10 +231,10 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   const lastCheckMs = new Map<string, number>();
   const validate = async (uri: string) => {
     timers.delete(uri);
-    const doc = documents.get(uri);
+    const doc = usable(uri);
     if (!doc) return;
     const settings = await settingsFor(uri);
-    const current = documents.get(uri);
+    const current = usable(uri);
     if (!current) return;
     try {
       const started = Date.now();
@@ -203,8 +249,11 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => void validate(uri), delay));
   };
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidOpen((e) => {
+    if (checkUsable(e.document)) schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent(async (e) => {
+    if (!checkUsable(e.document)) return;
     if ((await settingsFor(e.document.uri)).diagnostics.run !== 'onType') return;
     const last = lastCheckMs.get(e.document.uri) ?? 0;
     schedule(e.document.uri, last < CHECK_IMMEDIATELY_BELOW_MS ? 0 : Math.min(MAX_CHECK_DELAY_MS, last));
@@ -215,20 +264,21 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     lastCheckMs.delete(e.document.uri);
+    declined.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     service.onDocumentClosed(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
-    return service.getCodeActions(documents.get(textDocument.uri) ?? doc, range, context, settings);
+    return service.getCodeActions(usable(textDocument.uri) ?? doc, range, context, settings);
   });
 
   connection.onDocumentFormatting(({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getFormattingEdits(doc) : null;
   });
 
@@ -237,50 +287,50 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
     // The document may have changed while the settings were fetched: use the newest text.
-    return service.getDocumentSymbols(documents.get(textDocument.uri) ?? doc, settings);
+    return service.getDocumentSymbols(usable(textDocument.uri) ?? doc, settings);
   });
 
   connection.onFoldingRanges(({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getFoldingRanges(doc) : null;
   });
 
   connection.onHover(async ({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getHover(doc, position, await settingsFor(doc.uri)) : null;
   });
   connection.onDefinition(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getDefinition(doc, position) : null;
   });
   connection.onReferences(({ textDocument, position, context }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getReferences(doc, position, context.includeDeclaration) : null;
   });
   connection.onDocumentHighlight(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getDocumentHighlights(doc, position) : null;
   });
   connection.onPrepareRename(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     if (!doc) return null;
     const r = service.prepareRename(doc, position);
     if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
     return { range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, placeholder: r.placeholder };
   });
   connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     if (!doc) return null;
     const r = service.getRenameEdits(doc, position, newName);
     if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
     return r;
   });
   connection.onCompletion(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getCompletions(doc, position) : null;
   });
   connection.onRequest(SpeakersMethod, async (params: SpeakersParams) => {
@@ -289,11 +339,11 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   });
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getSemanticTokens(doc) : { data: [] };
   });
   connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = usable(textDocument.uri);
     return doc ? service.getSemanticTokens(doc, range) : { data: [] };
   });
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerSpeakers } from '../speakersView';
-import { clientId, clientName, clientOptions, registerCommands, serveWorkspaceFiles } from '../common';
+import { clientId, clientName, clientOptions, registerCommands, RestartingErrorHandler, serveWorkspaceFiles } from '../common';
 
 let client: LanguageClient | undefined;
 
@@ -12,7 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const worker = new Worker(serverMain.toString(true));
   const outputChannel = vscode.window.createOutputChannel(clientName);
   context.subscriptions.push(outputChannel);
-  client = new LanguageClient(clientId, clientName, clientOptions(context, outputChannel), worker);
+  client = new LanguageClient(clientId, clientName, clientOptions(context, outputChannel, new RestartingErrorHandler(outputChannel)), worker);
   registerCommands(context, client, outputChannel);
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();
