@@ -1,7 +1,7 @@
 // One parsed document and what is derived from it, computed once per version and on demand.
 
-import { parseTranscript, reparse, type TextEdit, type TranscriptDocument } from '../parser';
-import { analyzeSpeakers, type SpeakerTable } from './speakers';
+import { parseTranscript, reparseWithChange, type TextEdit, type TranscriptDocument, type Turn } from '../parser';
+import { analyzeSpeakers, reuseSpeakers, type SpeakerTable } from './speakers';
 
 export * from './speakers';
 
@@ -13,26 +13,52 @@ export interface Transcript {
   readonly speakers: SpeakerTable;
 }
 
-function transcriptOf(uri: string, version: number, doc: TranscriptDocument): Transcript {
-  let speakers: SpeakerTable | undefined;
-  return {
+/** Speaker tables already resolved, by transcript (to reuse after an edit). */
+const resolved = new WeakMap<Transcript, SpeakerTable>();
+
+function transcriptOf(uri: string, version: number, doc: TranscriptDocument, resolve = () => analyzeSpeakers(doc)): Transcript {
+  const t: Transcript = {
     uri,
     version,
     doc,
     get speakers() {
-      return (speakers ??= analyzeSpeakers(doc));
+      let table = resolved.get(t);
+      if (!table) resolved.set(t, (table = resolve()));
+      return table;
     },
   };
+  return t;
 }
 
 export function analyze(uri: string, version: number, text: string): Transcript {
   return transcriptOf(uri, version, parseTranscript(text));
 }
 
+/** Same labels in the same places: an edit inside what was said. */
+function sameLabels(removed: readonly Turn[], added: readonly Turn[]): boolean {
+  if (removed.length !== added.length) return false;
+  for (let i = 0; i < removed.length; i++) {
+    const a = removed[i].label;
+    const b = added[i].label;
+    if (!a || !b) {
+      if (a !== b || removed[i].continues !== added[i].continues) return false;
+      continue;
+    }
+    if (a.name !== b.name || a.role !== b.role || a.honorific !== b.honorific) return false;
+  }
+  return true;
+}
+
 /**
- * The next version of `previous` after one edit, re-parsing only around it. `previous` is
- * consumed: its tree is taken over (and shifted in place) by the result.
+ * The next version of `previous` after one edit, re-parsing only around it; when the edit
+ * changed no label, who speaks when is taken over too. `previous` is consumed: its tree is
+ * taken over (and shifted in place) by the result.
  */
 export function analyzeEdit(previous: Transcript, version: number, text: string, edit: TextEdit): Transcript {
-  return transcriptOf(previous.uri, version, reparse(previous.doc, text, edit));
+  // Only a table already built can be reused (building one now, on the old tree, is no saving).
+  const built = resolved.get(previous);
+  const { doc, change } = reparseWithChange(previous.doc, text, edit);
+  const reusable = built && change && sameLabels(change.removed, change.added);
+  return transcriptOf(previous.uri, version, doc, () => (reusable && reuseSpeakers(doc, built)) || analyzeSpeakers(doc));
 }
+

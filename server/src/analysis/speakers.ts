@@ -200,12 +200,39 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     }
   });
 
-  for (const s of speakers) findFullName(doc, s, surnameText.get(s) ?? titleCase(s.surname));
   // Speakers in order of first appearance (pass 1 created the introduced ones first).
   const ordered = speakers.filter((s) => s.turns.length > 0).sort((a, b) => a.turns[0] - b.turns[0]);
   const newId = new Map(ordered.map((s, i) => [s.id, i]));
   ordered.forEach((s, i) => (s.id = i));
-  return { speakers: ordered, byTurn: byTurn.map((id) => (id === undefined ? undefined : newId.get(id))) };
+  const table = { speakers: ordered, byTurn: byTurn.map((id) => (id === undefined ? undefined : newId.get(id))) };
+  // What the labels alone say, kept so that an edit that changes no label can start from it.
+  structures.set(table, { speakers: ordered.map((s) => ({ ...s })), surnames: ordered.map((s) => surnameText.get(s) ?? titleCase(s.surname)) });
+  attachNames(doc, table);
+  return table;
+}
+
+/** Per table: its speakers as the labels alone made them (before names were looked up in the text). */
+const structures = new WeakMap<SpeakerTable, { speakers: Speaker[]; surnames: string[] }>();
+
+/** Full names, bios and mentions from the text around each speaker. */
+function attachNames(doc: TranscriptDocument, table: SpeakerTable): void {
+  const surnames = structures.get(table)!.surnames;
+  table.speakers.forEach((s, i) => findFullName(doc, s, surnames[i]));
+}
+
+/**
+ * The speakers of `doc` after an edit that changed no label (same turns, same labels, same
+ * order): who speaks when is as before, so only the names found in the text are looked up
+ * again. Undefined when `previous` was not built by analyzeSpeakers.
+ */
+export function reuseSpeakers(doc: TranscriptDocument, previous: SpeakerTable): SpeakerTable | undefined {
+  const structure = structures.get(previous);
+  if (!structure || previous.byTurn.length !== doc.turns.length) return undefined;
+  const speakers = structure.speakers.map((s) => ({ ...s }));
+  const table = { speakers, byTurn: previous.byTurn };
+  structures.set(table, { speakers: structure.speakers, surnames: structure.surnames });
+  attachNames(doc, table);
+  return table;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -20,10 +20,21 @@ export interface TextEdit {
  * place) the nodes of `old` after the edited region: `old` must not be used afterwards.
  */
 export function reparse(old: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
+  return reparseWithChange(old, text, edit).doc;
+}
+
+/** Which turns an incremental re-parse replaced: `removed` (old) by `added` (new), at the same index. */
+export interface TurnChange {
+  removed: Turn[];
+  added: Turn[];
+}
+
+/** As reparse, and which turns changed (undefined when the whole text was parsed again). */
+export function reparseWithChange(old: TranscriptDocument, text: string, edit: TextEdit): { doc: TranscriptDocument; change?: TurnChange } {
   try {
-    return reparseOrUndefined(old, text, edit) ?? parseTranscript(text);
+    return reparseOrUndefined(old, text, edit) ?? { doc: parseTranscript(text) };
   } catch {
-    return parseTranscript(text);
+    return { doc: parseTranscript(text) };
   }
 }
 
@@ -31,7 +42,7 @@ function nodeLine(n: BodyNode): number {
   return n.type === 'stage' ? n.line : n.firstLine;
 }
 
-function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument | undefined {
+function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdit): { doc: TranscriptDocument; change: TurnChange } | undefined {
   const delta = edit.newLength - (edit.end - edit.start);
   if (old.parseError || old.body.length < 2 || old.text.length + delta !== text.length) return undefined;
   if (edit.start < 0 || edit.end > old.text.length || edit.start > edit.end) return undefined;
@@ -89,7 +100,7 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
 
   if (stopped < 0) {
     // Ran to the end: the tail, trailer included, is new.
-    return {
+    const doc = {
       text,
       lineStarts,
       bom: text.charCodeAt(0) === 0xfeff,
@@ -98,6 +109,7 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
       turns: old.turns.slice(0, turnBase).concat(scanner.turns),
       trailer: scanner.trailer,
     };
+    return { doc, change: { removed: old.turns.slice(turnBase), added: scanner.turns } };
   }
 
   // Take over old.body[syncIndex..], shifted.
@@ -122,8 +134,9 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   const body = old.body;
   spliceIn(body, k0, syncIndex - k0, scanner.body);
   const turns = old.turns;
+  const removed = turns.slice(turnBase, oldTurnIndex);
   spliceIn(turns, turnBase, oldTurnIndex - turnBase, scanner.turns);
-  return { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, preamble: old.preamble, body, turns, trailer };
+  return { doc: { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, preamble: old.preamble, body, turns, trailer }, change: { removed, added: scanner.turns } };
 }
 
 /** array.splice(at, remove, ...items) without spreading a long list onto the stack. */

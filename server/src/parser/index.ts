@@ -3,4 +3,4 @@ export { parseTranscript } from './parse';
 export { computeLineStarts, lineAt, lineEndOffset } from './lines';
 export { scanLabel, parseTime } from './label';
 export { classifyCue } from './cues';
-export { reparse, type TextEdit } from './incremental';
+export { reparse, reparseWithChange, type TextEdit, type TurnChange } from './incremental';
