@@ -351,16 +351,17 @@ function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Spea
     return turn?.label ? { start: turn.label.start, end: turn.label.end } : { start: 0, end: 0 };
   };
   if (typos) {
-    const candidates = typos.map((c) => `${closestLabel(label.name, c)}${c.fullName ? ` (${c.fullName})` : ''}`);
+    const closest = typos.map((c) => closestLabel(label.name, c));
+    const candidates = typos.map((c, i) => `${closest[i]}${c.fullName ? ` (${c.fullName})` : ''}`);
     out.push({
       code: 'unknown-speaker',
       start: nameRange.start,
       end: nameRange.end,
       message: `Unknown speaker ${label.name} — did you mean ${candidates.join(' or ')}?`,
       related: typos.map((c) => ({ ...introOf(c), message: `${c.name} is introduced here` })),
-      fixes: typos.map((c) => ({
-        title: `Change to ${closestLabel(label.name, c)}`,
-        edits: [{ start: nameRange.start, end: nameRange.end, newText: closestLabel(label.name, c) }],
+      fixes: typos.map((c, i) => ({
+        title: `Change to ${closest[i]}`,
+        edits: [{ start: nameRange.start, end: nameRange.end, newText: closest[i] }],
         preferred: typos.length === 1,
       })),
     });

@@ -29,21 +29,21 @@ export function documentSymbols(t: Transcript, settings: TranscriptSettings): Do
       selectionRange: rangeOf(doc.lineStarts, title.start, title.end),
     });
   }
-  const turnIndex = new Map<Turn, number>();
-  doc.turns.forEach((turn, i) => turnIndex.set(turn, i));
-  const turnSymbol = (turn: Turn) => symbolForTurn(t, turn, speakerOf(t.speakers, turnIndex.get(turn)!));
+  const table = t.speakers;
 
   if (!settings.outline.groupBySpeaker) {
-    for (const node of doc.body) out.push(node.type === 'turn' ? turnSymbol(node) : stageSymbol(t, node));
+    // Turns appear in the body in the order of doc.turns: count them rather than look them up.
+    let i = 0;
+    for (const node of doc.body) out.push(node.type === 'turn' ? symbolForTurn(t, node, speakerOf(table, i++)) : stageSymbol(t, node));
     return out;
   }
 
   const groups = new Map<Speaker | undefined, DocumentSymbol[]>();
   doc.turns.forEach((turn, i) => {
-    const s = speakerOf(t.speakers, i);
+    const s = speakerOf(table, i);
     let list = groups.get(s);
     if (!list) groups.set(s, (list = []));
-    list.push(turnSymbol(turn));
+    list.push(symbolForTurn(t, turn, s));
   });
   for (const [speaker, children] of groups) {
     const first = children[0];
@@ -74,18 +74,26 @@ export function turnName(turn: Turn, speaker: Speaker | undefined): string {
   return label;
 }
 
+/**
+ * The first words of each turn, by turn object: an incremental re-parse keeps the turns it did
+ * not touch, so after a keystroke only the edited turn's words are cut again.
+ */
+const detailCache = new WeakMap<Turn, string>();
+
 function symbolForTurn(t: Transcript, turn: Turn, speaker: Speaker | undefined): DocumentSymbol {
   const { doc } = t;
-  const selection = turn.label
-    ? rangeOf(doc.lineStarts, turn.label.start, turn.label.end)
-    : rangeOf(doc.lineStarts, turn.start, Math.min(turn.end, lineEndOffset(doc.text, doc.lineStarts, turn.firstLine)));
-  const said = firstWords(doc.text, turn.textStart, turn.end);
+  const ls = doc.lineStarts;
+  // A turn knows its first and last lines: no search for the line of each offset.
+  const first = ls[turn.firstLine];
+  const labelEnd = turn.label ? turn.label.end : Math.min(turn.end, lineEndOffset(doc.text, ls, turn.firstLine));
+  let said = detailCache.get(turn);
+  if (said === undefined) detailCache.set(turn, (said = firstWords(doc.text, turn.textStart, turn.end)));
   return {
     name: turnName(turn, speaker),
     detail: said,
     kind: Kinds.turn,
-    range: rangeOf(doc.lineStarts, turn.start, turn.end),
-    selectionRange: selection,
+    range: { start: { line: turn.firstLine, character: turn.start - first }, end: { line: turn.lastLine, character: turn.end - ls[turn.lastLine] } },
+    selectionRange: { start: { line: turn.firstLine, character: turn.start - first }, end: { line: turn.firstLine, character: labelEnd - first } },
   };
 }
 
