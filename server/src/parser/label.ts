@@ -97,8 +97,19 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
 
+/** 1: no lower-case letter; 0: an ASCII lower-case letter; -1: not ASCII, ask the Unicode regex. */
+function asciiCase(word: string): number {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return 0;
+    if (c >= 0x80) return -1;
+  }
+  return 1;
+}
+
 function isUpperWord(word: string): boolean {
-  if (!LOWER.test(word)) return true;
+  const ascii = asciiCase(word);
+  if (ascii === 1 || (ascii === -1 && !LOWER.test(word))) return true;
   const rest = word.replace(NAME_PREFIX, '');
   return rest !== word && !LOWER.test(rest);
 }
@@ -219,8 +230,9 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
   const style = classify(words, timestamp !== undefined && timestamp.start > nameStart);
   if (!style) return undefined;
   const name = text.slice(nameStart, nameEnd);
-  if (NOT_SPEAKERS.has(words.join(' ').toUpperCase())) return undefined;
-  const honorific = honorificOf(words[0]) && words.length > 1 ? words[0] : undefined;
+  // Notes and headings are one to three words (`NOTE`, `EDITOR'S NOTE`, `READ MORE`).
+  if (words.length <= 3 && NOT_SPEAKERS.has(words.join(' ').toUpperCase())) return undefined;
+  const honorific = words.length > 1 && honorificOf(words[0]) ? words[0] : undefined;
   return {
     start: labelStart,
     end: colon + 1,
@@ -239,8 +251,9 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
 }
 
 function classify(words: string[], timeAfterName: boolean): LabelStyle | undefined {
+  // The common case first: every word upper case (the name scan already saw a letter).
+  if (words.every(isUpperWord)) return words.some((w) => UPPER.test(w)) ? 'upper' : undefined;
   if (!words.some((w) => UPPER.test(w))) return undefined;
-  if (words.every(isUpperWord)) return 'upper';
   const rest = words.slice(1);
   if (words.length > 1 && honorificOf(words[0]) && rest.every(isUpperWord)) return 'honorific';
   const capitalised = words.every((w) => !/^\p{Ll}/u.test(w));
