@@ -14,8 +14,11 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
+  DefinitionRequest,
+  DocumentHighlightRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -24,29 +27,47 @@ import {
   DocumentSymbolRequest,
   ExitNotification,
   FoldingRangeRequest,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  PrepareRenameRequest,
+  ReferencesRequest,
   RegistrationRequest,
+  RenameRequest,
   ResponseError,
+  SemanticTokensRangeRequest,
+  SemanticTokensRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   UnregistrationRequest,
   WorkspaceSymbolRequest,
   type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
   type ConfigurationItem,
+  type Definition,
+  type DocumentHighlight,
   type DocumentSymbol,
   type FileEvent,
   type FoldingRange,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Location,
+  type LocationLink,
   type LogMessageParams,
+  type Position,
+  type PrepareRenameResult,
   type ProtocolConnection,
+  type Range,
   type Registration,
+  type SemanticTokens,
   type SymbolInformation,
   type TextDocumentContentChangeEvent,
   type Unregistration,
+  type WorkspaceEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
 
@@ -247,6 +268,47 @@ export class TestClient {
     return this.request(WorkspaceSymbolRequest.method, { query });
   }
 
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.request(HoverRequest.method, { textDocument: { uri }, position });
+  }
+
+  definition(uri: string, position: Position): Promise<Definition | LocationLink[] | null> {
+    return this.request(DefinitionRequest.method, { textDocument: { uri }, position });
+  }
+
+  references(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
+    return this.request(ReferencesRequest.method, { textDocument: { uri }, position, context: { includeDeclaration } });
+  }
+
+  documentHighlights(uri: string, position: Position): Promise<DocumentHighlight[] | null> {
+    return this.request(DocumentHighlightRequest.method, { textDocument: { uri }, position });
+  }
+
+  prepareRename(uri: string, position: Position): Promise<PrepareRenameResult | null> {
+    return this.request(PrepareRenameRequest.method, { textDocument: { uri }, position });
+  }
+
+  rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.request(RenameRequest.method, { textDocument: { uri }, position, newName });
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionList | CompletionItem[] | null> {
+    return this.request(CompletionRequest.method, { textDocument: { uri }, position });
+  }
+
+  /** The custom request `transcript/speakers` (server/src/protocol.ts). */
+  speakers<R = unknown>(uri: string): Promise<R | null> {
+    return this.request('transcript/speakers', { uri });
+  }
+
+  semanticTokens(uri: string): Promise<SemanticTokens | null> {
+    return this.request(SemanticTokensRequest.method, { textDocument: { uri } });
+  }
+
+  semanticTokensRange(uri: string, range: Range): Promise<SemanticTokens | null> {
+    return this.request(SemanticTokensRangeRequest.method, { textDocument: { uri }, range });
+  }
+
   /** Resolves once `predicate` holds (checked on every message from the server), or fails after `timeout` ms. */
   waitFor(predicate: () => boolean, what: string, timeout = 5_000): Promise<void> {
     if (predicate()) return Promise.resolve();
@@ -316,4 +378,47 @@ export class TestClient {
 
 export function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** One semantic token with absolute position, as decoded from the relative LSP encoding. */
+export interface DecodedToken {
+  line: number;
+  character: number;
+  length: number;
+  /** The token type's name in the legend. */
+  type: string;
+  /** Its modifiers' names in the legend, in legend order. */
+  modifiers: string[];
+}
+
+/** Decodes `SemanticTokens.data` (five integers per token, positions relative to the previous token) with a legend. */
+export function decodeSemanticTokens(data: readonly number[], legend: { tokenTypes: string[]; tokenModifiers: string[] }): DecodedToken[] {
+  if (data.length % 5 !== 0) throw new Error(`semantic token data of length ${data.length} is not a multiple of 5`);
+  const out: DecodedToken[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, mods] = data.slice(i, i + 5);
+    line += deltaLine;
+    character = deltaLine === 0 ? character + deltaStart : deltaStart;
+    const typeName = legend.tokenTypes[type];
+    if (typeName === undefined) throw new Error(`token type ${type} is not in the legend`);
+    if (mods >> legend.tokenModifiers.length !== 0) throw new Error(`token modifiers ${mods} name bits outside the legend`);
+    out.push({ line, character, length, type: typeName, modifiers: legend.tokenModifiers.filter((_, b) => mods & (1 << b)) });
+  }
+  return out;
+}
+
+/** The 0-based position of the `nth` (0-based) occurrence of `needle` in `text`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0, nth = 0): Position {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`occurrence ${nth} of ${JSON.stringify(needle)} not found`);
+  }
+  const offset = at + delta;
+  const before = text.slice(0, offset);
+  const line = before.split(/\r\n|\r|\n/).length - 1;
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line, character: offset - lineStart };
 }
