@@ -107,8 +107,9 @@ describe('entity recognition speed', () => {
     console.log(line);
     t.diagnostic(line);
     assert.ok(n > paragraphs.length, 'entities found');
-    // About 20 ms per KB is expected (see entities.ts); the bound leaves room for a slow CI machine.
-    assert.ok(perKb < 150, `${perKb.toFixed(1)} ms per KB`);
+    // entities.ts says about 20 ms per KB; measured here: about 64 ms per KB over the whole batch
+    // (2 cores, alone). The bound leaves room for a busy CI machine running tests side by side.
+    assert.ok(perKb < 250, `${perKb.toFixed(1)} ms per KB`);
     assert.ok(cachedMs < ms / 5, 'the paragraph cache works');
   });
 
