@@ -20,7 +20,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { Utils, URI } from 'vscode-uri';
 import { analyze, analyzeEdit, type Transcript } from './analysis';
-import type { TextEdit as OffsetEdit } from './parser';
+import type { TextEdit as OffsetEdit, TranscriptStyle } from './parser';
 import { codeActions, fixAllEdits } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import type { Edit } from './features/rules';
@@ -73,6 +73,8 @@ export interface LanguageServiceOptions {
   openDocuments?: () => Iterable<TextDocumentLike>;
   /** Where docs/rules.md is (each diagnostic links to its rule's section). */
   rulesDocUri?: string;
+  /** The `transcript.style` setting: a style to read every document as, or undefined to detect it. */
+  style?: () => TranscriptStyle | undefined;
 }
 
 export const defaultRulesDocUri = 'https://github.com/transcript-tools/transcript-tools/blob/main/docs/rules.md';
@@ -110,6 +112,8 @@ export interface TranscriptLanguageService {
   indexWorkspace(progress?: IndexProgress, token?: CancellationToken): Promise<number>;
   /** A workspace file was created, changed or deleted on disk. */
   onFileChanged(uri: string, deleted: boolean): void;
+  /** Settings that change how documents are read (`transcript.style`) changed: parse again. */
+  onParseSettingsChanged(): void;
   /** The workspace folders changed: index everything again. */
   onWorkspaceChanged(): void;
   /** The editor closed the document: forget its parse (the file index keeps its summary). */
@@ -151,10 +155,11 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     if (cached && cached.version === document.version) return cached;
     const pending = pendingEdits.get(document.uri);
     pendingEdits.delete(document.uri);
+    const parseOptions = { style: options.style?.() };
     const t =
       cached && pending?.edit && pending.from === cached.version && pending.to === document.version
-        ? analyzeEdit(cached, document.version, document.getText(), pending.edit)
-        : analyze(document.uri, document.version, document.getText());
+        ? analyzeEdit(cached, document.version, document.getText(), pending.edit, parseOptions)
+        : analyze(document.uri, document.version, document.getText(), parseOptions);
     cache.set(document.uri, t);
     return t;
   };
@@ -162,7 +167,7 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
   const readSummary = async (uri: string): Promise<FileSummary | undefined> => {
     try {
       const text = await options.workspace.readFile(uri);
-      return text === undefined ? undefined : summarize(analyze(uri, -1, text));
+      return text === undefined ? undefined : summarize(analyze(uri, -1, text, { style: options.style?.() }));
     } catch (e) {
       logger.error(`Could not read ${uri}: ${String(e)}`);
       return undefined;
@@ -286,6 +291,12 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
         index.delete(uri);
         stale.delete(uri);
       } else stale.add(uri);
+    },
+
+    onParseSettingsChanged() {
+      cache.clear();
+      pendingEdits.clear();
+      index = undefined;
     },
 
     onWorkspaceChanged() {

@@ -2,10 +2,13 @@
 // `contributes.configuration` in package.json; a unit test checks that they agree).
 
 import { RULES, type RuleCode, type Severity } from './features/rules';
+import { transcriptStyles, type TranscriptStyle } from './parser';
 
 export type RuleSetting = Severity | 'off';
 
 export interface TranscriptSettings {
+  /** Read every transcript as this style, or detect each one's (`auto`). */
+  style: 'auto' | TranscriptStyle;
   /** Documents larger than this many megabytes are declined with a message. */
   maxFileSize: number;
   /** Speaking rate for estimated durations (hovers, statistics). */
@@ -23,6 +26,7 @@ export interface TranscriptSettings {
 }
 
 export const defaultSettings: TranscriptSettings = {
+  style: 'auto',
   maxFileSize: 32,
   wordsPerMinute: 150,
   outline: { groupBySpeaker: false },
@@ -47,6 +51,7 @@ export function toSettings(raw: unknown): TranscriptSettings {
   const wpm = r.wordsPerMinute;
   const max = r.maxFileSize;
   return {
+    style: transcriptStyles.includes(r.style as TranscriptStyle) ? (r.style as TranscriptStyle) : 'auto',
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : defaultSettings.maxFileSize,
     wordsPerMinute: typeof wpm === 'number' && Number.isFinite(wpm) && wpm >= 30 && wpm <= 400 ? wpm : defaultSettings.wordsPerMinute,
     outline: {

@@ -98,6 +98,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
         error: (m) => connection.console.error(m),
       },
       openDocuments: () => documents.all(),
+      style: () => (style === 'auto' ? undefined : style),
     });
 
   // Documents the server declines: too large (transcript.maxFileSize) or not text at all.
@@ -119,10 +120,16 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     return false;
   };
 
-  /** transcript.maxFileSize is a window setting: read once, and again when settings change. */
+  /** transcript.maxFileSize and transcript.style are window settings: read once, and again when settings change. */
+  let style: TranscriptSettings['style'] = 'auto';
   const refreshMaxFileSize = async () => {
     const raw = pullConfiguration ? await connection.workspace.getConfiguration('transcript').catch(() => undefined) : undefined;
-    maxFileSize = (raw === undefined ? pushedSettings : toSettings(raw)).maxFileSize;
+    const settings = raw === undefined ? pushedSettings : toSettings(raw);
+    maxFileSize = settings.maxFileSize;
+    if (settings.style !== style) {
+      style = settings.style;
+      service?.onParseSettingsChanged();
+    }
   };
 
   const settingsFor = (uri: string): Promise<TranscriptSettings> => {

@@ -386,7 +386,8 @@ describe('full names from the text around a short label', () => {
 
   test('nothing found: the label is the name', () => {
     assert.deepEqual(fullOf('Headline\n\nNo names here.\n\nDETROW: Hi.\n', 'DETROW'), ['DETROW', null, null, null]);
-    assert.deepEqual(fullOf('Ms. VOLK: Hi.\n', 'VOLK'), ['VOLK', null, null, null]);
+    // With its honorific: Ms. Volk is known as `Ms. VOLK`, not as a bare `VOLK`.
+    assert.deepEqual(fullOf('Ms. VOLK: Hi.\n', 'VOLK'), ['Ms. VOLK', null, null, null]);
   });
 
   test('many speakers known only by short labels: quick', () => {

@@ -1,6 +1,6 @@
 // One parsed document and what is derived from it, computed once per version and on demand.
 
-import { parseTranscript, reparseWithChange, type TextEdit, type TranscriptDocument, type Turn } from '../parser';
+import { parseTranscript, reparseWithChange, type ParseOptions, type TextEdit, type TranscriptDocument, type Turn } from '../parser';
 import { analyzeSpeakers, reuseSpeakers, type SpeakerTable } from './speakers';
 
 export * from './speakers';
@@ -30,8 +30,8 @@ function transcriptOf(uri: string, version: number, doc: TranscriptDocument, res
   return t;
 }
 
-export function analyze(uri: string, version: number, text: string): Transcript {
-  return transcriptOf(uri, version, parseTranscript(text));
+export function analyze(uri: string, version: number, text: string, options: ParseOptions = {}): Transcript {
+  return transcriptOf(uri, version, parseTranscript(text, options));
 }
 
 /** Same labels in the same places: an edit inside what was said. */
@@ -54,11 +54,12 @@ function sameLabels(removed: readonly Turn[], added: readonly Turn[]): boolean {
  * changed no label, who speaks when is taken over too. `previous` is consumed: its tree is
  * taken over (and shifted in place) by the result.
  */
-export function analyzeEdit(previous: Transcript, version: number, text: string, edit: TextEdit): Transcript {
+export function analyzeEdit(previous: Transcript, version: number, text: string, edit: TextEdit, options: ParseOptions = {}): Transcript {
   // Only a table already built can be reused (building one now, on the old tree, is no saving).
   const built = resolved.get(previous);
-  const { doc, change } = reparseWithChange(previous.doc, text, edit);
-  const reusable = built && change && sameLabels(change.removed, change.added);
+  const { doc, change } = reparseWithChange(previous.doc, text, edit, options);
+  // Court transcripts name Q. and A. from lines that are not labels (`BY MR. DOE:`): resolve again.
+  const reusable = built && change && doc.style !== 'court' && sameLabels(change.removed, change.added);
   return transcriptOf(previous.uri, version, doc, () => (reusable && reuseSpeakers(doc, built)) || analyzeSpeakers(doc));
 }
 

@@ -72,7 +72,7 @@ const INITIAL = /^\p{L}\.$/u;
  * `SENATOR FOLEY:` is a short label for the same person as `U.S. SENATOR ANNE FOLEY:`.
  */
 const TITLES = new Set([
-  'US', 'UN', 'FORMER', 'VICE', 'DEPUTY', 'ACTING', 'STATE', 'SENATOR', 'SEN', 'REPRESENTATIVE', 'REP',
+  'CHAIRMAN', 'CHAIRWOMAN', 'CHAIR', 'US', 'UN', 'FORMER', 'VICE', 'DEPUTY', 'ACTING', 'STATE', 'SENATOR', 'SEN', 'REPRESENTATIVE', 'REP',
   'CONGRESSMAN', 'CONGRESSWOMAN', 'GOVERNOR', 'GOV', 'LIEUTENANT', 'LT', 'PRESIDENT', 'PRES', 'PRIME', 'MINISTER',
   'SECRETARY', 'MAYOR', 'JUDGE', 'JUSTICE', 'CHIEF', 'AMBASSADOR', 'GENERAL', 'GEN', 'ADMIRAL', 'ADM', 'COLONEL',
   'COL', 'CAPTAIN', 'CAPT', 'SERGEANT', 'SGT', 'SHERIFF', 'DETECTIVE', 'OFFICER', 'COMMISSIONER', 'DR', 'DOCTOR',
@@ -134,7 +134,22 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     if (!p) cache.set(k, (p = nameParts(name, honorific)));
     return p;
   };
-  const parts: (NameParts | undefined)[] = doc.turns.map((t) => (t.label ? partsOf(t.label.name, t.label.honorific) : undefined));
+  // In court transcripts `Q.` is the examiner named by the last `BY MR. DOE:` line and `A.`
+  // (and `THE WITNESS:`) the witness the header names; pseudo-speakers (`Music:`) are nobody.
+  const court = doc.style === 'court' ? courtRoles(doc) : undefined;
+  const partsOfLabel = (t: (typeof doc.turns)[number]): NameParts | undefined => {
+    const l = t.label;
+    if (!l || l.pseudo) return undefined;
+    if (court && (l.qa === 'Q' || (l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS'))) {
+      if (l.qa === 'Q') {
+        const examiner = court.examinerAt(t.firstLine);
+        return examiner ? partsOf(examiner.name, examiner.honorific) : partsOf('QUESTIONER', undefined);
+      }
+      return partsOf(court.witness ?? 'WITNESS', undefined);
+    }
+    return partsOf(l.name, l.honorific);
+  };
+  const parts: (NameParts | undefined)[] = doc.turns.map(partsOfLabel);
 
   const make = (key: string, name: string, p: NameParts): Speaker => {
     const s: Speaker = {
@@ -168,8 +183,8 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
 
   // Pass 2: attribute every turn.
   doc.turns.forEach((turn, i) => {
-    if (!turn.label) {
-      const root = turn.continues;
+    if (!turn.label || !parts[i]) {
+      const root = turn.label ? undefined : turn.continues;
       byTurn[i] = root === undefined ? undefined : byTurn[root];
       if (byTurn[i] !== undefined) speakers[byTurn[i]!].turns.push(i);
       return;
@@ -187,13 +202,16 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
       }
     }
     if (!s) {
-      s = make(p.full, p.unidentified ? p.display : p.written, p);
+      // `MR. KANE:` is known as Mr. Kane, not as KANE.
+      const honorific = turn.label.qa === 'Q' ? court?.examinerAt(turn.firstLine)?.honorific : turn.label.qa ? undefined : turn.label.honorific;
+      s = make(p.full, p.unidentified ? p.display : honorific ? `${honorific} ${p.written}` : p.written, p);
       if (!p.unidentified) push(bySurname, p.surname, s);
     }
     byTurn[i] = s.id;
     s.turns.push(i);
     if (!s.labels.includes(turn.label.name)) s.labels.push(turn.label.name);
-    if (p.isFull && p.full === s.key) s.introductions.push(i);
+    // `A.` stands for the witness named elsewhere: it introduces nobody.
+    if (p.isFull && p.full === s.key && !turn.label.qa && turn.label.name.toUpperCase() !== 'THE WITNESS') s.introductions.push(i);
     if (turn.label.role) {
       s.roles.push({ role: turn.label.role, turn: i });
       s.role ??= turn.label.role;
@@ -235,6 +253,46 @@ export function reuseSpeakers(doc: TranscriptDocument, previous: SpeakerTable): 
   return table;
 }
 
+const EXAMINER = /^[ \t]*BY ((?:MR|MS|MRS|DR|MISS)\.?) ([\p{Lu}'’ -]+?):[ \t]*$/gmu;
+const WITNESS = [
+  /^[ \t]*([\p{Lu}][\p{Lu}.'’ -]{2,60}?),[ \t]*(?:having been|having first been|being first|being duly|called as a witness|a witness)/mu,
+  /^[ \t]*WITNESS:[ \t]*([\p{Lu}][\p{L}.'’ -]{2,60}?)[ \t]*$/mu,
+  /EXAMINATION OF ([\p{Lu}][\p{Lu}.'’ -]{2,60}?)[ \t]*$/mu,
+];
+
+/** Who asks (`BY MR. DOE:` lines, by line) and who answers (the witness the header names). */
+function courtRoles(doc: TranscriptDocument): { examinerAt(line: number): { name: string; honorific: string } | undefined; witness?: string } {
+  const examiners: { line: number; name: string; honorific: string }[] = [];
+  EXAMINER.lastIndex = 0;
+  let li = 0;
+  for (const m of doc.text.matchAll(EXAMINER)) {
+    while (li + 1 < doc.lineStarts.length && doc.lineStarts[li + 1] <= m.index!) li++;
+    examiners.push({ line: li, name: `${m[1]} ${m[2].trim()}`, honorific: m[1] });
+  }
+  let witness: string | undefined;
+  for (const re of WITNESS) {
+    const m = re.exec(doc.text.slice(0, 200_000));
+    if (m) {
+      witness = m[1].trim().replace(/\s+/g, ' ').toUpperCase();
+      break;
+    }
+  }
+  return {
+    witness,
+    examinerAt(line) {
+      let found: (typeof examiners)[number] | undefined;
+      for (let lo = 0, hi = examiners.length - 1; lo <= hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (examiners[mid].line <= line) {
+          found = examiners[mid];
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found;
+    },
+  };
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -254,7 +312,7 @@ const NOT_GIVEN_NAMES = new Set(
     'The These This Those To Today Tonight Well When While With Yes Your Thanks Thank Welcome Listen Also After Before ' +
     'Support Donate Follow Visit Read Subscribe Contact Email Please See Find Join Watch Meet Ask Dear ' +
     'Host Co-host Anchor Reporter Correspondent Producer Editor Analyst Economist Author Director Spokesman Spokeswoman ' +
-    'Spokesperson Senator Representative Congressman Congresswoman Governor President Mayor Judge Justice Minister ' +
+    'Spokesperson Senator Senators Representative Representatives Members Member Ranking Chairman Chairwoman Congressman Congresswoman Governor President Mayor Judge Justice Minister ' +
     'Secretary Ambassador Chief General Colonel Captain Sergeant Sheriff Detective Officer Commissioner Doctor Professor ' +
     'Reverend Father Bishop Rabbi Imam Dr Mr Mrs Ms Miss Sen Rep Gov Prof Rev Gen Col Capt Sgt Lt'
   ).split(' '),

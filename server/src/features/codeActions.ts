@@ -35,7 +35,7 @@ export function fixAllEdits(t: Transcript, problems: readonly Problem[], setting
   let rounds = 1;
   const seen = new Set([original, text]);
   for (; rounds < MAX_ROUNDS; rounds++) {
-    const again = compatibleFixes(preferredFixes(enabled(checkTranscript(analyze(t.uri, -1, text)), settings))).flatMap((f) => f.edits);
+    const again = compatibleFixes(preferredFixes(enabled(checkTranscript(analyze(t.uri, -1, text, { style: t.doc.style })), settings))).flatMap((f) => f.edits);
     if (again.length === 0) break;
     const next = applyEdits(text, again);
     // Fixes that undo each other would go round forever: stop at the first repeat.

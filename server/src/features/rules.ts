@@ -3,7 +3,7 @@
 // the results into LSP types. Each code has a section in docs/rules.md.
 
 import type { Speaker, Transcript } from '../analysis';
-import { lineEndOffset, type Label, type Span, type Turn } from '../parser';
+import { lineEndOffset, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
 import { isCreditAt } from '../parser/boilerplate';
 import { scanCue } from '../parser/cues';
 
@@ -65,9 +65,32 @@ function lineOf(t: Transcript, offset: number): number {
   return lo;
 }
 
+/**
+ * What a style's own conventions make a slip. Broadcast introduces each speaker once by full
+ * name and role and writes labels in capitals; podcast tools write names in mixed case, repeat
+ * full names and split turns at timestamps; court and hearing transcripts name people by
+ * honorific and surname throughout.
+ */
+export interface StyleConventions {
+  /** Labels are upper case: `martinez:` and `MARTINEZ So…` are slips. */
+  upperCaseLabels: boolean;
+  /** Full name and role on first appearance, short label after. */
+  introductions: boolean;
+  /** Two turns in a row by one speaker are a slip. */
+  splitTurns: boolean;
+}
+
+export const CONVENTIONS: Record<TranscriptStyle, StyleConventions> = {
+  broadcast: { upperCaseLabels: true, introductions: true, splitTurns: true },
+  podcast: { upperCaseLabels: false, introductions: false, splitTurns: false },
+  court: { upperCaseLabels: true, introductions: false, splitTurns: true },
+  hearing: { upperCaseLabels: false, introductions: false, splitTurns: true },
+};
+
 export function checkTranscript(t: Transcript): Problem[] {
   const out: Problem[] = [];
   const { doc } = t;
+  const conventions = CONVENTIONS[doc.style] ?? CONVENTIONS.broadcast;
   const table = t.speakers;
   const typos = typoMap(table.speakers);
   const known = knownLabels(table.speakers);
@@ -131,12 +154,13 @@ export function checkTranscript(t: Transcript): Problem[] {
       if (turn.paragraphs === 0 && !continuedAfterStage(doc.body, bodyIndex)) out.push(emptyTurn(t, turn, label));
       const prev = doc.body[bodyIndex - 1];
       // A turn hiding a mis-typed label (`whitfield: …`) is really two turns: not a split.
-      if (prev && prev.type === 'turn' && !hidesLabel.has(prev) && speaker && previousSpeaker === speaker && turn.paragraphs > 0) {
+      // Podcast tools split a long turn at every timestamp: not a slip there.
+      if (conventions.splitTurns && prev && prev.type === 'turn' && !hidesLabel.has(prev) && speaker && previousSpeaker === speaker && turn.paragraphs > 0) {
         out.push(splitTurn(t, prev, turn, label, speaker));
       }
       // Speaker-level rules concern few turns: skip the rest cheaply.
       if (speaker && (typos.has(speaker) || speaker.ambiguous || speaker.turns[0] === turnIndex || speaker.roles.length > 1 || speaker.introductions.length > 1)) {
-        speakerProblems(t, turnIndex, label, speaker, typos.get(speaker), out);
+        speakerProblems(t, turnIndex, label, speaker, typos.get(speaker), out, conventions);
       }
     }
     const local = localProblems(t, turn, known);
@@ -220,7 +244,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
     if (ft >= e) continue;
     if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
-    if (hiddenLabel(t, ft, e, known, problems)) hides = true;
+    if (CONVENTIONS[doc.style]?.upperCaseLabels !== false && hiddenLabel(t, ft, e, known, problems)) hides = true;
   }
   const local = { base: turn.start, knownKey: known.key, problems, hidesLabel: hides, credit };
   localCache.set(turn, local);
@@ -343,7 +367,15 @@ function splitTurn(t: Transcript, prev: Turn, turn: Turn, label: Label, speaker:
   };
 }
 
-function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Speaker, typos: Speaker[] | undefined, out: Problem[]): void {
+function speakerProblems(
+  t: Transcript,
+  turnIndex: number,
+  label: Label,
+  s: Speaker,
+  typos: Speaker[] | undefined,
+  out: Problem[],
+  conventions: StyleConventions,
+): void {
   const { doc } = t;
   const nameRange = label.nameSpan;
   const introOf = (c: Speaker) => {
@@ -381,7 +413,7 @@ function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Spea
     return;
   }
   const first = s.turns[0] === turnIndex;
-  if (first && s.introductions.length === 0 && !s.unidentified && label.name.split(/\s+/).length - (label.honorific ? 1 : 0) === 1) {
+  if (conventions.introductions && first && !label.qa && s.introductions.length === 0 && !s.unidentified && label.name.split(/\s+/).length - (label.honorific ? 1 : 0) === 1) {
     const where = s.fullNameSource === 'bio' ? 'the bio after the credits' : s.fullNameSource === 'summary' ? 'the summary' : 'the text';
     const fullUpper = s.fullName?.toUpperCase();
     // The honorific stays in front: `Ms. VOLK` -> `Ms. ANNA VOLK`.
@@ -418,7 +450,7 @@ function speakerProblems(t: Transcript, turnIndex: number, label: Label, s: Spea
     }
   }
   const introIndex = s.introductions.indexOf(turnIndex);
-  if (introIndex > 0) {
+  if (conventions.introductions && introIndex > 0) {
     const firstIntro = doc.turns[s.introductions[0]].label!;
     const short = shortLabel(s);
     out.push({

@@ -68,6 +68,12 @@ export function documentSymbols(t: Transcript, settings: TranscriptSettings): Do
 export function turnName(turn: Turn, speaker: Speaker | undefined): string {
   if (!turn.label) return speaker ? `${speaker.labels[0] ?? speaker.name} (continued)` : '(unattributed)';
   const label = turn.label.name;
+  // `Q.` and `A.`: who asks and who answers, where the transcript says.
+  if (turn.label.qa) {
+    if (!speaker || speaker.unidentified) return `${label}.`;
+    const named = speaker.fullName ?? speaker.labels.find((l) => l !== 'Q' && l !== 'A') ?? speaker.name;
+    return named === label || /^(?:QUESTIONER|WITNESS)$/i.test(named) ? `${label}.` : `${label}. (${named})`;
+  }
   if (speaker?.fullName && speaker.fullName.toUpperCase() !== label.toUpperCase() && !label.toUpperCase().endsWith(speaker.fullName.toUpperCase())) {
     return `${label} (${speaker.fullName})`;
   }

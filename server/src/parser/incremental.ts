@@ -4,7 +4,8 @@
 // rest of the old tree is taken over with its offsets and line numbers shifted. A test
 // checks on random edit sequences that the result equals a full parse of the new text.
 
-import { BodyScanner, findCredit, parseTranscript } from './parse';
+import { BodyScanner, findCredit, parseTranscript, type ParseOptions } from './parse';
+import { DETECTION_LINES, detectStyle } from './style';
 import { lineAt } from './lines';
 import type { BodyNode, Cue, Label, Span, TranscriptDocument, Turn } from './types';
 
@@ -19,8 +20,8 @@ export interface TextEdit {
  * The document for `text`, which is `old.text` with `edit` applied. Takes over (and shifts in
  * place) the nodes of `old` after the edited region: `old` must not be used afterwards.
  */
-export function reparse(old: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
-  return reparseWithChange(old, text, edit).doc;
+export function reparse(old: TranscriptDocument, text: string, edit: TextEdit, options: ParseOptions = {}): TranscriptDocument {
+  return reparseWithChange(old, text, edit, options).doc;
 }
 
 /** Which turns an incremental re-parse replaced: `removed` (old) by `added` (new), at the same index. */
@@ -30,11 +31,16 @@ export interface TurnChange {
 }
 
 /** As reparse, and which turns changed (undefined when the whole text was parsed again). */
-export function reparseWithChange(old: TranscriptDocument, text: string, edit: TextEdit): { doc: TranscriptDocument; change?: TurnChange } {
+export function reparseWithChange(
+  old: TranscriptDocument,
+  text: string,
+  edit: TextEdit,
+  options: ParseOptions = {},
+): { doc: TranscriptDocument; change?: TurnChange } {
   try {
-    return reparseOrUndefined(old, text, edit) ?? { doc: parseTranscript(text) };
+    return reparseOrUndefined(old, text, edit, options) ?? { doc: parseTranscript(text, options) };
   } catch {
-    return { doc: parseTranscript(text) };
+    return { doc: parseTranscript(text, options) };
   }
 }
 
@@ -42,7 +48,7 @@ function nodeLine(n: BodyNode): number {
   return n.type === 'stage' ? n.line : n.firstLine;
 }
 
-function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdit): { doc: TranscriptDocument; change: TurnChange } | undefined {
+function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdit, options: ParseOptions): { doc: TranscriptDocument; change: TurnChange } | undefined {
   const delta = edit.newLength - (edit.end - edit.start);
   if (old.parseError || old.body.length < 2 || old.text.length + delta !== text.length) return undefined;
   if (edit.start < 0 || edit.end > old.text.length || edit.start > edit.end) return undefined;
@@ -62,20 +68,23 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   const k0 = k - 1;
   if (k0 < 1) return undefined;
 
+  // The style: a different setting, or an edit where detection reads, may change it.
+  if (options.style !== undefined ? options.style !== old.style : old.styleSource === 'setting') return undefined;
   const oldLineCount = old.lineStarts.length;
   const lineStarts = updateLineStarts(old, text, edit, delta);
+  if (editLine < DETECTION_LINES && !options.style && detectStyle(text, lineStarts).style !== old.style) return undefined;
   const resumeLine = nodeLine(old.body[k0]);
 
   // The trailer starts at the first credit line after the last label: if the edit changed
   // that, the end of the document is new too (rare: parse it all).
-  const credit = findCredit(text, lineStarts);
+  const credit = findCredit(text, lineStarts, old.style);
   const oldCreditStart = old.trailer?.credit ? shiftOffset(old.trailer.credit.start, edit, delta) : undefined;
   if ((credit?.start ?? -1) !== (oldCreditStart ?? -1)) return undefined;
 
   // Turns before the resumed node, and the last labelled one among them.
   let turnBase = 0;
   for (let i = 0; i < k0; i++) if (old.body[i].type === 'turn') turnBase++;
-  const scanner = new BodyScanner(text, lineStarts, credit, -1, old.turns, turnBase, true);
+  const scanner = new BodyScanner(text, lineStarts, credit, -1, old.turns, turnBase, true, old.style);
   for (let i = turnBase - 1; i >= 0; i--) {
     if (old.turns[i].label) {
       scanner.lastSpeakerTurn = i;
@@ -104,6 +113,8 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
       text,
       lineStarts,
       bom: text.charCodeAt(0) === 0xfeff,
+      style: old.style,
+      styleSource: old.styleSource,
       preamble: old.preamble,
       body: old.body.slice(0, k0).concat(scanner.body),
       turns: old.turns.slice(0, turnBase).concat(scanner.turns),
@@ -136,7 +147,8 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   const turns = old.turns;
   const removed = turns.slice(turnBase, oldTurnIndex);
   spliceIn(turns, turnBase, oldTurnIndex - turnBase, scanner.turns);
-  return { doc: { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, preamble: old.preamble, body, turns, trailer }, change: { removed, added: scanner.turns } };
+  const doc = { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, style: old.style, styleSource: old.styleSource, preamble: old.preamble, body, turns, trailer };
+  return { doc, change: { removed, added: scanner.turns } };
 }
 
 /** array.splice(at, remove, ...items) without spreading a long list onto the stack. */

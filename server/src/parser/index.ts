@@ -1,6 +1,7 @@
 export * from './types';
-export { parseTranscript } from './parse';
+export { parseTranscript, type ParseOptions } from './parse';
+export { detectStyle, transcriptStyles, type TranscriptStyle } from './style';
 export { computeLineStarts, lineAt, lineEndOffset } from './lines';
-export { scanLabel, parseTime } from './label';
+export { scanLabel, scanLabelFor, parseTime } from './label';
 export { classifyCue } from './cues';
 export { reparse, reparseWithChange, type TextEdit, type TurnChange } from './incremental';

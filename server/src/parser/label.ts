@@ -4,6 +4,7 @@
 // construction (no backtracking on hostile lines), looks at no more than LABEL_WINDOW
 // characters of a line, and reports the offset of every part for later features.
 
+import type { TranscriptStyle } from './style';
 import type { Label, LabelStyle, Span, Timestamp } from './types';
 
 /** A label never runs longer than this; a longer "label" is prose with a colon in it. */
@@ -123,7 +124,7 @@ function honorificOf(word: string): string | undefined {
  * Scans a speaker label at the start of the line [lineStart, lineEnd). Returns undefined
  * when the line does not start with a label. Never throws.
  */
-export function scanLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+export function scanLabel(text: string, lineStart: number, lineEnd: number, allowMixed = false): Label | undefined {
   const limit = Math.min(lineEnd, lineStart + LABEL_WINDOW);
   let i = lineStart;
   // Indentation (court transcripts indent labels), then caption-style `>>`.
@@ -227,7 +228,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
     noSpaceAfterColon = true;
   }
 
-  const style = classify(words, timestamp !== undefined && timestamp.start > nameStart);
+  const style = classify(words, (timestamp !== undefined && timestamp.start > nameStart) || (allowMixed && words.length <= 4));
   if (!style) return undefined;
   const name = text.slice(nameStart, nameEnd);
   // Notes and headings are one to three words (`NOTE`, `EDITOR'S NOTE`, `READ MORE`).
@@ -243,6 +244,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number): Lab
     roleSpan,
     timestamp,
     colon,
+    terminator: ':',
     style,
     spaceBeforeColon,
     noSpaceAfterColon,
@@ -273,4 +275,185 @@ function skipSpacesFwd(text: string, i: number, end: number): number {
 function trimBack(text: string, start: number, end: number): number {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
+}
+
+// ---------------------------------------------------------------------------------------
+// Other styles' labels (see style.ts). Each returns a label, or undefined to fall back to the
+// broadcast scanner, or `null` for a line that is certainly not a label in that style.
+
+/** Podcast pseudo-speakers: segments, not people. */
+const PSEUDO_SPEAKERS = new Set(['MUSIC', 'SONG', 'BREAK', 'INTRO', 'OUTRO', 'AD', 'AD BREAK', 'ADVERTISEMENT', 'SPONSOR', 'THEME', 'THEME MUSIC', 'BUMPER', 'STING']);
+
+const NAME_TIME_LINE = /^([ \t]*)(\p{Lu}[\p{L}\p{M}\d'’.-]*(?: \p{Lu}[\p{L}\p{M}\d'’.-]*){0,3}) \(?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\)?:?[ \t]*$/u;
+const TIME_AFTER_COLON = /^[ \t]*[([]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[)\]]?(?=[ \t]|$)/;
+
+function withTime(label: Label, text: string, start: number, timeText: string, end: number): Label {
+  const t = parseTime(timeText);
+  return { ...label, timestamp: { start, end, text: timeText, seconds: t?.seconds } };
+}
+
+/**
+ * Podcast and transcription-service labels: mixed case (`Jerod Santo:`), numbered voices
+ * (`Speaker 1:`), a time after the name or the colon (`James (00:00):`, `Speaker 1: (00:00)`),
+ * a name-and-time line (`James 00:02:46:`), Markdown bold (`**Jerod Santo:**`), and
+ * pseudo-speakers (`Music:`).
+ */
+export function scanPodcastLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+  const window = text.slice(lineStart, Math.min(lineEnd, lineStart + LABEL_WINDOW));
+  const nt = NAME_TIME_LINE.exec(window);
+  if (nt && window.length === lineEnd - lineStart) {
+    const nameStart = lineStart + nt[1].length;
+    const name = nt[2];
+    let timeAt = lineStart + window.indexOf(nt[3], nt[1].length + name.length);
+    let timeEnd = timeAt + nt[3].length;
+    // The brackets around a time belong to it, as in `James Cridland (00:00):`.
+    if (text.charCodeAt(timeAt - 1) === 0x28 && text.charCodeAt(timeEnd) === 0x29) {
+      timeAt--;
+      timeEnd++;
+    }
+    const end = lineStart + window.trimEnd().length;
+    const t = parseTime(nt[3]);
+    return {
+      start: nameStart,
+      end,
+      name,
+      nameSpan: { start: nameStart, end: nameStart + name.length },
+      timestamp: { start: timeAt, end: timeEnd, text: nt[3], seconds: t?.seconds },
+      colon: end - 1,
+      terminator: text[end - 1] === ':' ? ':' : '',
+      style: 'mixed',
+      spaceBeforeColon: false,
+      noSpaceAfterColon: false,
+      doubleSpaceInName: false,
+    };
+  }
+  let label = scanBoldLabel(text, lineStart, lineEnd) ?? scanLabel(text, lineStart, lineEnd, true) ?? scanPseudoLabel(text, lineStart, lineEnd);
+  if (!label) return undefined;
+  if (PSEUDO_SPEAKERS.has(label.name.toUpperCase())) label = { ...label, pseudo: true };
+  // `Speaker 1: (00:00)`: a time right after the colon belongs to the label.
+  if (!label.timestamp) {
+    const after = TIME_AFTER_COLON.exec(text.slice(label.end, Math.min(lineEnd, label.end + 20)));
+    if (after) {
+      const at = label.end + after[0].indexOf(after[1]);
+      label = withTime({ ...label, end: label.end + after[0].length }, text, at, after[1], at + after[1].length);
+    }
+  }
+  return label;
+}
+
+const PSEUDO = /^([ \t]*)([\p{L} ]{2,14}):(?=[ \t]|$)/u;
+
+/** `Music:`, `Ad break:` — segment markers that the broadcast rules treat as notes. */
+function scanPseudoLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+  const m = PSEUDO.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 20)));
+  if (!m || !PSEUDO_SPEAKERS.has(m[2].toUpperCase())) return undefined;
+  const start = lineStart + m[1].length;
+  const colon = start + m[2].length;
+  return {
+    start,
+    end: colon + 1,
+    name: m[2],
+    nameSpan: { start, end: colon },
+    colon,
+    terminator: ':',
+    style: 'mixed',
+    pseudo: true,
+    spaceBeforeColon: false,
+    noSpaceAfterColon: false,
+    doubleSpaceInName: false,
+  };
+}
+
+/** The label at the start of a line in a document of this style, or undefined. */
+export function scanLabelFor(style: TranscriptStyle, text: string, lineStart: number, lineEnd: number): Label | undefined {
+  switch (style) {
+    case 'podcast':
+      return scanPodcastLabel(text, lineStart, lineEnd);
+    case 'court': {
+      const qa = scanCourtLabel(text, lineStart, lineEnd);
+      return qa === null ? undefined : (qa ?? scanLabel(text, lineStart, lineEnd));
+    }
+    case 'hearing':
+      return scanHearingLabel(text, lineStart, lineEnd) ?? scanLabel(text, lineStart, lineEnd);
+    default:
+      return scanLabel(text, lineStart, lineEnd);
+  }
+}
+
+const BOLD = /^([ \t]*)\*\*(\p{Lu}[\p{L}\p{M}\d'’.-]*(?: [\p{Lu}\d][\p{L}\p{M}\d'’.-]*){0,3})(?::\*\*|\*\*:)/u;
+
+/** `**Jerod Santo:**` or `**Jerod Santo**:` (Markdown bold, as exported by transcription services). */
+function scanBoldLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+  const m = BOLD.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + LABEL_WINDOW)));
+  if (!m) return undefined;
+  const start = lineStart + m[1].length;
+  const nameStart = start + 2;
+  const nameEnd = nameStart + m[2].length;
+  const colon = text.charCodeAt(nameEnd) === 0x3a ? nameEnd : nameEnd + 2;
+  return {
+    start,
+    end: start + m[0].length - m[1].length,
+    name: m[2],
+    nameSpan: { start: nameStart, end: nameEnd },
+    colon,
+    terminator: ':',
+    style: 'mixed',
+    bold: true,
+    spaceBeforeColon: false,
+    noSpaceAfterColon: false,
+    doubleSpaceInName: false,
+  };
+}
+
+const QA = /^([ \t]*)([QA])(\.?)(?=[ \t]+\S)/;
+const EXAMINER_LINE = /^[ \t]*BY (?:MR|MS|MRS|DR|MISS)\.? [\p{Lu}'’ -]+:[ \t]*$/u;
+
+/** Court and deposition: `Q.` / `A.` (and a briefing's `Q` without a period). `BY MR. DOE:` is a heading, not a turn. */
+export function scanCourtLabel(text: string, lineStart: number, lineEnd: number): Label | undefined | null {
+  const window = text.slice(lineStart, Math.min(lineEnd, lineStart + LABEL_WINDOW));
+  if (EXAMINER_LINE.test(window)) return null;
+  const m = QA.exec(window);
+  // `A` alone is an article; only `A.` answers. `Q` without a period asks (press briefings).
+  if (!m || (m[2] === 'A' && !m[3])) return undefined;
+  const start = lineStart + m[1].length;
+  const nameEnd = start + 1;
+  const end = nameEnd + m[3].length;
+  return {
+    start,
+    end,
+    name: m[2],
+    nameSpan: { start, end: nameEnd },
+    colon: m[3] ? nameEnd : end,
+    terminator: m[3] ? '.' : '',
+    style: 'upper',
+    qa: m[2] as 'Q' | 'A',
+    spaceBeforeColon: false,
+    noSpaceAfterColon: false,
+    doubleSpaceInName: false,
+  };
+}
+
+const HEARING = /^([ \t]*)((?:(?:Mr|Ms|Mrs|Dr|Miss)\. |(?:Chairman|Chairwoman|Chair|Senator|Representative|Secretary|General|Admiral|Ambassador|Governor|Mayor|Judge|Dr) )\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*)?|The (?:Chairman|Chairwoman|Chair|Clerk|Speaker|President))\.(?=[ \t]|$)/u;
+
+/** Congressional hearings: `Mr. Linder.`, `Chairman SMITH.`, `The Chairman.` — a label ending with a period. */
+export function scanHearingLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+  const m = HEARING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
+  if (!m) return undefined;
+  const start = lineStart + m[1].length;
+  const name = m[2];
+  const period = start + name.length;
+  const first = name.split(' ')[0];
+  return {
+    start,
+    end: period + 1,
+    name,
+    nameSpan: { start, end: period },
+    honorific: /^(?:Mr|Ms|Mrs|Dr|Miss)\.$/.test(first) ? first : undefined,
+    colon: period,
+    terminator: '.',
+    style: 'honorific',
+    spaceBeforeColon: false,
+    noSpaceAfterColon: false,
+    doubleSpaceInName: false,
+  };
 }

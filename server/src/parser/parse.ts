@@ -4,15 +4,21 @@
 
 import { isCreditAt, isPageBoilerplate } from './boilerplate';
 import { CueFinder, cueEnd, matchBracket, scanCue, scanCues } from './cues';
-import { LABEL_WINDOW, scanLabel } from './label';
+import { LABEL_WINDOW, scanLabelFor } from './label';
+import { detectStyle, type TranscriptStyle } from './style';
 import { computeLineStarts, ForwardFinder, lineEndOffset, skipSpaces, trimEnd } from './lines';
 import type { BodyNode, Cue, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
 
-export function parseTranscript(text: string): TranscriptDocument {
+export interface ParseOptions {
+  /** The style to read the text as (the `transcript.style` setting); detected when absent. */
+  style?: TranscriptStyle;
+}
+
+export function parseTranscript(text: string, options: ParseOptions = {}): TranscriptDocument {
   // Callers in plain JavaScript may hand over anything; a non-string is read as its text.
   if (typeof text !== 'string') text = asText(text);
   try {
-    return parse(text);
+    return parse(text, options);
   } catch (e) {
     // A bug in a scanner must never cost the user their outline of the rest of the product;
     // the property tests exist to keep this path unreachable (they check `parseError`).
@@ -22,6 +28,8 @@ export function parseTranscript(text: string): TranscriptDocument {
       bom: text.charCodeAt(0) === 0xfeff,
       body: [],
       turns: [],
+      style: 'broadcast',
+      styleSource: 'detected',
       parseError: e instanceof Error ? e.message : String(e),
     };
   }
@@ -61,7 +69,7 @@ export interface CreditMark {
 }
 
 /** The credit line that starts the trailer: the first one after the last label line. */
-export function findCredit(text: string, lineStarts: number[]): CreditMark | undefined {
+export function findCredit(text: string, lineStarts: number[], style: TranscriptStyle = 'broadcast'): CreditMark | undefined {
   let found: CreditMark | undefined;
   for (let line = lineStarts.length - 1; line >= 0; line--) {
     const s = lineStarts[line];
@@ -81,7 +89,7 @@ export function findCredit(text: string, lineStarts: number[]): CreditMark | und
         continue;
       }
     }
-    if (mayStartLabel(text.charCodeAt(ft)) && scanLabel(text, s, e)) break;
+    if (mayStartLabel(text.charCodeAt(ft)) && scanLabelFor(style, text, s, e)) break;
   }
   return found;
 }
@@ -100,12 +108,26 @@ function frontMatterEnd(text: string, lineStarts: number[]): number {
   return -1;
 }
 
-function parse(text: string): TranscriptDocument {
+function parse(text: string, options: ParseOptions): TranscriptDocument {
   const lineStarts = computeLineStarts(text);
   const fmEnd = frontMatterEnd(text, lineStarts);
-  const scan = new BodyScanner(text, lineStarts, findCredit(text, lineStarts), fmEnd, [], 0, false);
+  const { style, source } = detectStyle(text, lineStarts, options.style);
+  const credit = findCredit(text, lineStarts, style);
+  let scan = new BodyScanner(text, lineStarts, credit, fmEnd, [], 0, false, style);
   scan.run(0);
+  // A podcast's title often has a colon (`Episode 41: Building radio`): a first "label" that
+  // never speaks again, with no time and no bold, is the headline.
+  const first = scan.body[0];
+  if (style === 'podcast' && first?.type === 'turn' && first.label && first.label.style === 'mixed' && !first.label.timestamp && !first.label.bold) {
+    const name = first.label.name;
+    if (!scan.turns.some((t, i) => i > 0 && t.label?.name === name)) {
+      scan = new BodyScanner(text, lineStarts, credit, fmEnd, [], 0, false, style, new Set([first.firstLine]));
+      scan.run(0);
+    }
+  }
   return {
+    style,
+    styleSource: source,
     text,
     lineStarts,
     bom: text.charCodeAt(0) === 0xfeff,
@@ -146,6 +168,9 @@ export class BodyScanner {
     private readonly turnsBefore: readonly Turn[],
     private readonly turnsBeforeCount: number,
     private bodyStarted: boolean,
+    private readonly style: TranscriptStyle = 'broadcast',
+    /** Lines never read as labels (a podcast's headline). */
+    private readonly notLabels?: ReadonlySet<number>,
   ) {
     this.cues = new CueFinder(text);
     // Every label has a colon within its first LABEL_WINDOW characters: a line without one
@@ -209,8 +234,12 @@ export class BodyScanner {
         continue;
       }
 
-      const maybeLabel = mayStartLabel(text.charCodeAt(ft)) && this.colons.next(s) < Math.min(e, s + LABEL_WINDOW);
-      const label = maybeLabel ? scanLabel(text, s, e) : undefined;
+      // Court and hearing labels (`Q.`, `Mr. Linder.`) have no colon: those styles scan every line.
+      const maybeLabel =
+        !this.notLabels?.has(line) &&
+        mayStartLabel(text.charCodeAt(ft)) &&
+        (this.colons.next(s) < Math.min(e, s + LABEL_WINDOW) || this.style === 'court' || this.style === 'hearing');
+      const label = maybeLabel ? scanLabelFor(this.style, text, s, e) : undefined;
       if (label) {
         if (stopAt?.(line, label.start)) return line;
         const textStart = skipSpaces(text, label.end, e);

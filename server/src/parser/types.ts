@@ -1,3 +1,5 @@
+import type { TranscriptStyle } from './style';
+
 // The syntax tree of a transcript. Offsets are indices into the text as given
 // (UTF-16 code units, like every JavaScript string index), half-open [start, end).
 // Nothing here knows about LSP: features convert offsets to positions.
@@ -31,9 +33,19 @@ export interface Label extends Span {
   roleSpan?: Span;
   /** A time before the label (`[00:01:23] DETROW:`) or after the name (`James Cridland (00:00):`). */
   timestamp?: Timestamp;
-  /** Offset of the colon. */
+  /**
+   * Offset of the colon — or of what ends the label in other styles: the period of `Q.` or
+   * `Mr. Linder.`, the end of `Q` in a press briefing (`terminator` says which).
+   */
   colon: number;
+  terminator: ':' | '.' | '';
   style: LabelStyle;
+  /** A court transcript's question or answer: `Q.` / `A.`. */
+  qa?: 'Q' | 'A';
+  /** Not a person: `Music:`, `Song:`, `Break:` in podcast transcripts. */
+  pseudo?: boolean;
+  /** Written as Markdown bold: `**Jerod Santo:**`. */
+  bold?: boolean;
   /** Whitespace slips the parser tolerates; diagnostics report them. */
   spaceBeforeColon: boolean;
   noSpaceAfterColon: boolean;
@@ -128,6 +140,9 @@ export interface TranscriptDocument {
   /** The turns alone, in order (the same objects as in `body`). */
   turns: Turn[];
   trailer?: Trailer;
+  /** The transcript's style, and whether a marker, a setting or detection chose it. */
+  style: TranscriptStyle;
+  styleSource: 'detected' | 'marker' | 'setting';
   /**
    * Set only when the parser hit a bug of its own and fell back to an empty body (it never
    * throws). Tests assert that no input gets here.
