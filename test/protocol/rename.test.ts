@@ -184,7 +184,6 @@ describe('prepareRename and rename', () => {
 
     test(
       'a name with a suffix: the surname is the word before "Jr."',
-      { todo: 'BUG: rename() (features/rename.ts) takes the last word of the new name for the surname, so "Wendell Okoro Jr." turns every OKORO: label into JR.: and every "Okoro" mention into "Jr."' },
       async () => {
         const edits = editsOf(await client.rename(U, mekong.at('OKORO: He', 2), 'Wendell Okoro Jr.'));
         assert.ok(!edits.some((x) => x.newText === 'JR.' || x.newText === 'Jr.'), JSON.stringify(edits));

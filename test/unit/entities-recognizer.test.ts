@@ -41,7 +41,6 @@ describe('entity recogniser: cases that work', () => {
 describe('entity recogniser: bugs', () => {
   test(
     'the credit line names NPR twice, and nobody called "Copyright N"',
-    { todo: 'BUG: the capitalised-run pattern in recognize() lets a second word end inside an acronym: "Copyright NPR" gives a person "Copyright N", which then hides the organisation NPR' },
     () => {
       assert.deepEqual(entities('Transcript provided by NPR, Copyright NPR.'), ['NPR/organization', 'NPR/organization']);
     },
@@ -49,7 +48,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'the capitals of a stage direction are no acronyms',
-    { todo: 'BUG: the acronym pattern runs over stage directions, so "(SOUNDBITE OF BOAT ENGINE)" gives the organisations OF, BOAT and ENGINE (and every "(SOUNDBITE OF MUSIC)" gives OF and MUSIC)' },
     () => {
       assert.deepEqual(entities('PARK: Listen. (SOUNDBITE OF BOAT ENGINE) That was the boat.'), []);
     },
@@ -57,7 +55,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'the cache is per document: a name is not a speaker of another transcript',
-    { todo: "BUG: entitiesIn() caches results by paragraph text only, but they depend on the document's speakers: the same paragraph in a second transcript gets the first one's speaker ids (here Saleh becomes speaker 0, who is Dee Kowalczyk in the second transcript)" },
     () => {
       const a = 'OMAR SALEH, BYLINE: Hello.\n\nPARK: Thank you.\n\nSaleh says the boats are tied up.\n';
       const b = 'DEE KOWALCZYK, HOST: Hello.\n\nKOWALCZYK: Right.\n\nSaleh says the boats are tied up.\n';
@@ -70,7 +67,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     '"I\'m" is not part of a name',
-    { todo: 'BUG: "This is MORNING EDITION from NPR News. I\'m James Whitfield." gives the organisation "I\'m James Whitfield" (a match split at the sentence end keeps its kind and the contraction); expected the person James Whitfield' },
     () => {
       assert.deepEqual(entities("PARK: This is MORNING EDITION from NPR News. I'm James Whitfield."), ['NPR News/organization', 'James Whitfield/person']);
     },
@@ -78,7 +74,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'a run that crosses a sentence end: both halves are people',
-    { todo: 'BUG: person or name is decided from the word count of the whole run "Bounmy Phasouk. Bounmy Phasouk\'s" (4 words: name) before it is split at the period' },
     () => {
       assert.deepEqual(entities("PARK: The chief is Bounmy Phasouk. Bounmy Phasouk's letters went unanswered."), ['Bounmy Phasouk/person', 'Bounmy Phasouk/person']);
     },
@@ -86,7 +81,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'a name of an organisation with "of" and a place in it stays whole',
-    { todo: 'BUG: "the University of New Orleans" comes out as the organisation "University of New" and the place "Orleans" (overlapping matches are not joined; the earliest start wins); likewise "Army Corps of Engineers" becomes "Army Corps"' },
     () => {
       assert.deepEqual(entities('PARK: She teaches at the University of New Orleans.'), ['University of New Orleans/organization']);
     },
@@ -94,7 +88,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'places after "at" and "in" are places',
-    { todo: 'BUG: two or three capitalised words default to a person ("Baton Rouge", "Lafourche Parish", "Ban Houay Sai"), and single place names compromise does not know are missed or taken for people (Houston, Vientiane, Kericho as people; Laos, Gulf never found)' },
     () => {
       assert.deepEqual(entities('PARK: They look at Houston, they look at Baton Rouge, and some go to Laos.'), ['Houston/place', 'Baton Rouge/place', 'Laos/place']);
     },
@@ -102,7 +95,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'a lower-case direction before a place does not lose the place',
-    { todo: 'BUG: "In south Louisiana" gives nothing: compromise returns "south Louisiana" and the whole match is dropped for its lower-case word instead of being trimmed' },
     () => {
       assert.deepEqual(entities('PARK: In south Louisiana, that is a lot.'), ['Louisiana/place']);
     },
@@ -110,7 +102,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'sentence words are no entities',
-    { todo: 'BUG: single capitalised words at the start of a sentence are kept: "Her" (organisation / person), "Is", "For", "Welcome" (the STOP list lacks them)' },
     () => {
       assert.deepEqual(entities('PARK: Her sailors board ships. Is it working? For now. Welcome.'), []);
     },
@@ -118,7 +109,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'a military rank is a title',
-    { todo: 'BUG: "Commander Kaja Rebane" keeps "Commander" in the name (TITLES has no Commander, Lieutenant, Colonel, Admiral, Major…)' },
     () => {
       assert.deepEqual(entities('PARK: He spoke to Commander Kaja Rebane.'), ['Kaja Rebane/person']);
     },
@@ -126,7 +116,6 @@ describe('entity recogniser: bugs', () => {
 
   test(
     'workspace counts find a name after a sentence-initial "The"',
-    { todo: 'BUG: nameCounts() glues a capitalised sentence opener to the name: "The Mekong River Commission says" counts "the mekong river commission", never "mekong river commission"' },
     () => {
       assert.equal(nameCounts('The Mekong River Commission says so.').get('mekong river commission'), 1);
     },

@@ -18,6 +18,8 @@ export interface EntityMatch extends Span {
   kind: EntityKind;
   /** Speaker id when the name is a speaker's. */
   speaker?: number;
+  /** Found by a rule about the text's shape, which outranks the NLP library on the same span. */
+  strong?: boolean;
 }
 
 const ORG_WORDS = new Set([
@@ -27,7 +29,7 @@ const ORG_WORDS = new Set([
   'Army', 'Navy', 'Network', 'Press', 'Club', 'Church', 'League', 'Federation', 'Organization', 'Organisation', 'Airlines', 'Library',
 ]);
 const PLACE_FIRST = new Set(['Port', 'Mount', 'Mt.', 'Lake', 'Fort', 'San', 'Santa', 'Saint', 'St.', 'New', 'North', 'South', 'East', 'West', 'Central', 'Upper', 'Lower', 'Cape']);
-const PLACE_LAST = new Set(['City', 'County', 'River', 'Island', 'Islands', 'Bay', 'Valley', 'Street', 'Avenue', 'Road', 'Square', 'Province', 'State', 'Republic', 'Kingdom', 'Asia', 'Africa', 'America', 'Europe', 'Sea', 'Ocean', 'Harbour', 'Harbor', 'Park', 'Bridge']);
+const PLACE_LAST = new Set(['Parish', 'District', 'Township', 'Village', 'Mountains', 'Hills', 'Peninsula', 'Delta', 'Basin', 'Coast', 'City', 'County', 'River', 'Island', 'Islands', 'Bay', 'Valley', 'Street', 'Avenue', 'Road', 'Square', 'Province', 'State', 'Republic', 'Kingdom', 'Asia', 'Africa', 'America', 'Europe', 'Sea', 'Ocean', 'Harbour', 'Harbor', 'Park', 'Bridge']);
 /** Acronyms that are places, and short capitals that are no entity at all. */
 const PLACE_ACRONYMS = new Set(['U.S.', 'U.K.', 'US', 'UK', 'USA', 'U.S.A.', 'UAE', 'E.U.', 'D.C.']);
 const NOT_ACRONYMS = new Set(['OK', 'TV', 'AM', 'PM', 'ET', 'PT', 'CT', 'MT', 'ID', 'DNA', 'CEO', 'I', 'A', 'MR', 'MRS', 'MS', 'DR', 'PH', 'FM', 'AP']);
@@ -37,7 +39,16 @@ const STOP = new Set([
   'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December', 'I', 'We', 'You', 'He', 'She', 'They', 'It', 'This', 'That', 'There', 'What', 'Who',
   'How', 'Why', 'When', 'Where', 'Let', 'Let’s', "Let's", 'Just', 'Mostly', 'Several', 'One', 'Two', 'Three', 'Today', 'Tomorrow',
+  'Her', 'His', 'Its', 'Our', 'Their', 'My', 'Your', 'Is', 'Are', 'Was', 'Were', 'For', 'Welcome', 'As', 'At', 'In', 'On', 'Of', 'If',
+  'Yet', 'Still', 'Also', 'Even', 'Since', 'After', 'Before', 'During', 'While', 'With', 'From', 'To', 'By', 'Not', 'Some', 'Many', 'Most',
+  'All', 'Both', 'Every', 'Each', 'These', 'Those', 'Here', 'Copyright', 'Transcript', 'Sure', 'Right', 'Okay', 'OK', 'Please', 'Hello', 'Hi',
+  "I'm", 'I’m', "It's", 'It’s', "That's", 'That’s', "We're", 'We’re', "You're", 'You’re', "He's", 'He’s', "She's", 'She’s', "They're",
+  'They’re', "Here's", 'Here’s', "There's", 'There’s', "What's", 'What’s', "I've", 'I’ve', "We've", 'We’ve', "Don't", 'Don’t',
 ]);
+/** Name suffixes: the surname is the word before them. */
+export const NAME_SUFFIXES = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV', 'JR.', 'SR.']);
+/** Words after which `of` continues a name: "University of New Orleans", "Army Corps of Engineers". */
+const OF_NAMES = new Set([...'University College Institute School Museum Department Ministry Bank Corps Office Board Council Association Federation Society League Union Court Republic Kingdom State States Gulf Bay Port Isle Isles Cape Lake Sea Church Academy Secretary Commission Committee Agency Chamber House Center Centre Library Friends Sisters Brothers Daughters Sons'.split(' ')]);
 
 /** Titles and demonyms before a name: "Russian Foreign Minister Sergey Lavrov" -> Sergey Lavrov. */
 const TITLES = new Set([
@@ -45,6 +56,8 @@ const TITLES = new Set([
   'Governor', 'Gov.', 'Mayor', 'Judge', 'Justice', 'General', 'Gen.', 'Chief', 'Ambassador', 'Envoy', 'Representative', 'Rep.',
   'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Professor', 'Prof.', 'Officer', 'Detective', 'Captain', 'Sergeant', 'Commissioner', 'Councilwoman',
   'Councilman', 'Councillor', 'Spokesman', 'Spokeswoman', 'Deputy', 'Former', 'Leader', 'King', 'Queen', 'Prince', 'Pope', 'Bishop',
+  'Commander', 'Lieutenant', 'Major', 'Private', 'Corporal', 'Admiral', 'Colonel', 'Sheriff', 'Inspector', 'Superintendent', 'Coach',
+  'Reverend', 'Rev.', 'Father', 'Sister', 'Brother', 'Rabbi', 'Imam', 'Attorney', 'Correspondent', 'Reporter', 'Host', 'Anchor', 'Producer',
 ]);
 /** Single words that name organisations, whatever the NLP library guesses. */
 const ORG_SINGLE = new Set(['Taliban', 'Kremlin', 'Pentagon', 'Congress', 'Senate', 'Parliament', 'NATO', 'Hamas', 'Hezbollah', 'Vatican']);
@@ -96,13 +109,22 @@ export function paragraphAt(doc: TranscriptDocument, offset: number): Span | und
 /** Entities in one paragraph (cached by its text). */
 export function entitiesIn(doc: TranscriptDocument, table: SpeakerTable, span: Span): EntityMatch[] {
   const slice = doc.text.slice(span.start, span.end);
-  let found = cache.get(slice);
+  // The same paragraph in two transcripts can name different speakers: key by both.
+  const key = `${speakerKey(table)}\u0000${slice}`;
+  let found = cache.get(key);
   if (!found) {
     found = recognize(slice, table);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(slice, found);
+    cache.set(key, found);
   }
   return found.map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
+}
+
+const speakerKeys = new WeakMap<SpeakerTable, string>();
+function speakerKey(table: SpeakerTable): string {
+  let k = speakerKeys.get(table);
+  if (k === undefined) speakerKeys.set(table, (k = table.speakers.map((s) => `${s.id}=${s.fullName ?? ''}/${s.surname}`).join('|')));
+  return k;
 }
 
 export function entityAt(doc: TranscriptDocument, table: SpeakerTable, offset: number): EntityMatch | undefined {
@@ -132,7 +154,10 @@ function kindByWords(words: string[]): EntityKind | undefined {
   return undefined;
 }
 
-function recognize(text: string, table: SpeakerTable): EntityMatch[] {
+function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
+  // Stage directions are not speech: blank them out (same length, so offsets hold), or their
+  // capitals would read as acronyms and names: (SOUNDBITE OF BOAT ENGINE).
+  const text = raw.replace(/\([^()\n]*\)|\[[^[\]\n]*\]/g, (m) => ' '.repeat(m.length));
   const out: EntityMatch[] = [];
   const speakerNames = new Map<string, number>();
   const firstNames = new Map<string, number>();
@@ -147,7 +172,7 @@ function recognize(text: string, table: SpeakerTable): EntityMatch[] {
     speakerNames.set(titleCase(s.surname), s.id);
   }
   for (const [first, id] of firstNames) if (id >= 0 && first.length >= 3 && !speakerNames.has(first)) speakerNames.set(first, id);
-  const add = (raw: string, at: number, kind: EntityKind) => {
+  const add = (raw: string, at: number, kind: EntityKind | 'auto') => {
     // A match may run across a list ("Russia, China, Iran"), a sentence or a line: split it.
     const parts = raw.split(/([,;:]\s+|[.?!]\s+|\s*[\r\n]+\s*)/);
     if (parts.length > 1) {
@@ -160,22 +185,38 @@ function recognize(text: string, table: SpeakerTable): EntityMatch[] {
     }
     addOne(raw, at, kind);
   };
-  const addOne = (raw: string, at: number, kind: EntityKind) => {
+  const addOne = (raw: string, at: number, wanted: EntityKind | 'auto') => {
     let c = clean(raw, at);
     if (!c) return;
     let words = c.text.split(/\s+/);
-    // Leading titles, demonyms and articles: "The Russians", "Foreign Minister Sergey Lavrov".
+    let kind: EntityKind = wanted === 'auto' ? 'name' : wanted;
+    // Leading titles, demonyms, articles, sentence openers and lower-case words:
+    // "The Russians", "Foreign Minister Sergey Lavrov", "I'm James Whitfield", "south Louisiana".
     let lead = 0;
-    while (lead < words.length - 1 && (TITLES.has(words[lead]) || words[lead] === 'The' || (isDemonym(words[lead]) && TITLES.has(words[lead + 1])))) lead++;
+    let titled = false;
+    while (lead < words.length - 1) {
+      const w = words[lead];
+      if (TITLES.has(w) || (isDemonym(w) && TITLES.has(words[lead + 1]))) titled = true;
+      else if (!(STOP.has(w) || /^\p{Ll}/u.test(w))) break;
+      lead++;
+    }
     if (lead > 0) {
-      const cut = c.text.indexOf(words[lead], words.slice(0, lead).join(' ').length);
+      let cut = 0;
+      for (let i = 0; i < lead; i++) cut = c.text.indexOf(words[i + 1], cut + words[i].length);
       c = { text: c.text.slice(cut), start: c.start + cut };
       words = words.slice(lead);
-      if (kind === 'name') kind = 'person';
+      if (titled && kind === 'name') kind = 'person';
     }
+    // Name suffixes belong to the name; otherwise two or three capitalised words are most often a person.
+    if (wanted === 'auto' && kind === 'name' && words.length >= 2 && words.length <= 3) kind = 'person';
     if (words.length === 1 && /ly$/.test(words[0])) return; // an adverb: Notably
     if (words.length === 1 && ORG_SINGLE.has(words[0])) kind = 'organization';
     if (words.length === 1 && PLACE_ACRONYMS.has(words[0])) kind = 'place';
+    // A trailing lower-case word ("Louisiana flooding") is not part of the name.
+    while (words.length > 1 && /^\p{Ll}/u.test(words[words.length - 1]) && !/^(?:of|de|da|del|la|le|van|von|the|and|for|bin|al)$/.test(words[words.length - 1])) {
+      words = words.slice(0, -1);
+      c = { text: c.text.slice(0, c.text.lastIndexOf(' ')), start: c.start };
+    }
     if (!words.every((w) => capitalised(w) || /^(?:of|de|da|del|la|le|van|von|the|and|for|bin|al)$/.test(w))) return;
     if (words.length === 1 && (STOP.has(words[0]) || words[0] === 'Next')) return;
     // Upper-case runs are labels or acronyms, handled apart.
@@ -205,8 +246,18 @@ function recognize(text: string, table: SpeakerTable): EntityMatch[] {
     if (NOT_ACRONYMS.has(a)) continue;
     out.push({ start: m.index!, end: m.index! + a.length, text: a, kind: PLACE_ACRONYMS.has(a) ? 'place' : 'organization' });
   }
-  // Capitalised multi-word names, without the titles and demonyms before a person's name.
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’])\p{Lu}[\p{Ll}'’\-]+\.?(?:[ \t]+\p{Lu}[\p{Ll}'’.\-]*){1,5}/gu)) {
+  // Capitalised multi-word names, without the titles and demonyms before a person's name;
+  // `of` continues a name after words like University or Corps.
+  const CAPS = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{Ll}'’\-]+\.?(?:[ \t]+\p{Lu}[\p{Ll}'’.\-]*){1,5}/gu;
+  const OF_MORE = /^[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{Ll}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.\-]*){0,3}/u;
+  for (const found of text.matchAll(CAPS)) {
+    let phraseText = found[0];
+    const lastWord = phraseText.split(/[ \t]+/).pop()!;
+    if (OF_NAMES.has(lastWord)) {
+      const more = OF_MORE.exec(text.slice(found.index! + phraseText.length, found.index! + phraseText.length + 80));
+      if (more) phraseText += more[0];
+    }
+    const m = { 0: phraseText, index: found.index! };
     let words = m[0].split(/[ \t]+/);
     let start = m.index!;
     const skip = (n: number) => {
@@ -227,8 +278,26 @@ function recognize(text: string, table: SpeakerTable): EntityMatch[] {
     }
     if (words.length < 2 && !titled) continue;
     const phrase = words.join(' ');
-    const byWords = kindByWords(words);
-    add(phrase, start, byWords ?? (titled || words.length <= 3 ? 'person' : 'name'));
+    // The kind is decided per piece (add splits at sentence ends), from its own words.
+    add(phrase, start, kindByWords(words) ?? (titled ? 'person' : 'auto'));
+  }
+  // Names with `of`: "University of New Orleans", "Army Corps of Engineers", "Bank of America".
+  const OF_NAME = new RegExp(
+    String.raw`(?<![\p{L}\p{N}'’])(?:\p{Lu}[\p{Ll}'’\-]+[ \t]+){0,3}(?:${[...OF_NAMES].join('|')})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{Ll}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.\-]*){0,3}`,
+    'gu',
+  );
+  for (const m of text.matchAll(OF_NAME)) {
+    const name = m[0].replace(/\.$/, ''); // the sentence's period, not the name's
+    const phrase = name.replace(/[ \t]+/g, ' ');
+    if (phrase.length === name.length) out.push({ start: m.index!, end: m.index! + name.length, text: name, kind: kindByWords(phrase.split(' ')) ?? 'organization', strong: true });
+  }
+  // After a preposition of place, capitalised words are a place: "at Baton Rouge", "from Vientiane".
+  for (const m of text.matchAll(/(?<=(?:^|[^\p{L}])(?:in|at|from|near|outside|across|around|throughout|towards?|into|(?:go|goes|going|went|gone|travel(?:l?ed)?|fl(?:y|ew)|moved?|back|returned?|trip|flights?)[ \t]+to)[ \t]+)\p{Lu}[\p{Ll}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}'’\-]+){0,2}(?![\p{L}\p{N}])/gu)) {
+    const words = m[0].split(/[ \t]+/);
+    if (STOP.has(words[0]) || speakerNames.has(m[0]) || speakerNames.has(words[0]) || ORG_SINGLE.has(words[0])) continue;
+    const kind = kindByWords(words);
+    if (kind === 'organization' || words.some((w) => TITLES.has(w))) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'place', strong: true });
   }
   // Single words that always name an organisation.
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=['’]s\b|[^\p{L}\p{N}]|$)/gu)) {
@@ -245,7 +314,9 @@ function recognize(text: string, table: SpeakerTable): EntityMatch[] {
 
 /** Overlapping matches: the longest wins; among equals, a speaker, then a known kind, beats 'name'. */
 function merge(matches: EntityMatch[]): EntityMatch[] {
-  const rank = (m: EntityMatch) => (m.speaker !== undefined ? 3 : m.kind === 'name' ? 0 : 2);
+  // A speaker's name beats everything; what the text's own shape says (`at Baton Rouge`,
+  // `University of …`) beats the NLP library's guess; any kind beats a bare name.
+  const rank = (m: EntityMatch) => (m.speaker !== undefined ? 4 : m.strong ? 3 : m.kind === 'name' ? 0 : 2);
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || rank(b) - rank(a));
   const out: EntityMatch[] = [];
   for (const m of matches) {
@@ -295,7 +366,10 @@ export function nameCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}'’\-]*)(?:[ \t]+\p{Lu}[\p{Ll}'’\-]+){0,3}/gu)) {
-    const phrase = m[0].replace(/['’]s$/u, '').toLowerCase();
+    // Without a sentence opener in front: "The Mekong River Commission" counts as the commission.
+    const words = m[0].replace(/['’]s$/u, '').split(/[ \t]+/);
+    while (words.length > 1 && STOP.has(words[0])) words.shift();
+    const phrase = words.join(' ').toLowerCase();
     bump(phrase);
     if (phrase.includes(' ')) for (const w of phrase.split(/[ \t]+/)) bump(w.replace(/['’]s$/u, ''));
   }

@@ -26,8 +26,11 @@ function linePrefix(t: Transcript, position: Position): { start: number; prefix:
   const start = lineStarts[position.line];
   const end = Math.min(start + position.character, lineEndOffset(text, lineStarts, position.line));
   const prefix = text.slice(start, end);
-  // Only at the start of a line: nothing yet, or the beginnings of a label or a cue.
-  if (!/^[\p{L}\p{M}'’.\- #(]*$/u.test(prefix) || prefix.length > 60 || prefix.includes(':')) return undefined;
+  // Only at the start of a line: nothing yet, or the beginnings of a label or a cue — which
+  // start with a capital (or a bracket), and have no word in lower case ("Fishermen in nor|").
+  if (prefix.length > 60 || prefix.includes(':')) return undefined;
+  if (prefix && !/^[\p{Lu}(\[*][\p{L}\p{M}\d'’.\- #]*$/u.test(prefix)) return undefined;
+  if (/[\s(]\p{Ll}/u.test(prefix) || /^\p{Lu}\p{Ll}+[ \t]+\p{Ll}/u.test(prefix)) return undefined;
   return { start, prefix };
 }
 

@@ -65,7 +65,7 @@ export function entityCard(t: Transcript, e: EntityMatch, settings: TranscriptSe
   const first = m.spans[0];
   if (first) {
     const line = lineOf(t, first.start) + 1;
-    const sentence = sentenceAround(t.doc.text, first);
+    const sentence = sentenceAround(t.doc.text, first, textFloor(t, first.start));
     lines.push('', `First mention, [line ${line}](${t.uri}#L${line}):`, '', `> ${escapeMd(oneLine(t.doc.text.slice(sentence.start, sentence.end)))}`);
   }
   if (e.speaker !== undefined) {
@@ -133,15 +133,27 @@ function introducingSentence(t: Transcript, s: Speaker): Span | undefined {
   const m = speakerMentions(t.doc, t.speakers).find((x) => x.speaker === s.id && x.start < limit);
   const at = m ?? s.mention;
   if (!at) return undefined;
-  return sentenceAround(t.doc.text, at);
+  return sentenceAround(t.doc.text, at, textFloor(t, at.start));
 }
 
-function sentenceAround(text: string, span: Span): Span {
+/** Abbreviations whose period ends no sentence: U.N., Mr., Dr., Inc. */
+const ABBREVIATION = /(?:^|[\s("“])(?:\p{L}\.)+$|(?:^|[\s("“])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Rev|Inc|Co|Corp|Ltd|vs|No|Mt|Ft|approx|etc)\.$/u;
+
+function endsSentence(text: string, dot: number): boolean {
+  return !ABBREVIATION.test(text.slice(Math.max(0, dot - 12), dot + 1));
+}
+
+/** The sentence around a span, on its line, never reaching back into a speaker's label. */
+export function sentenceAround(text: string, span: Span, floor = 0): Span {
   let start = span.start;
-  while (start > 0 && start > span.start - 300) {
+  while (start > floor && start > span.start - 300) {
     const c = text[start - 1];
     if (c === '\n' || c === '\r') break;
-    if ((c === ' ' && /[.?!]["”]?$/.test(text.slice(Math.max(0, start - 3), start - 1))) ) break;
+    if (c === ' ' && /[.?!]["”]?$/.test(text.slice(Math.max(0, start - 3), start - 1))) {
+      let dot = start - 2;
+      if (text[dot] === '"' || text[dot] === '”') dot--;
+      if (text[dot] !== '.' || endsSentence(text, dot)) break;
+    }
     start--;
   }
   let end = span.end;
@@ -149,9 +161,26 @@ function sentenceAround(text: string, span: Span): Span {
     const c = text[end];
     if (c === '\n' || c === '\r') break;
     end++;
-    if ((c === '.' || c === '?' || c === '!') && (text[end] === ' ' || end === text.length)) break;
+    if ((c === '.' || c === '?' || c === '!') && (text[end] === ' ' || end === text.length) && (c !== '.' || endsSentence(text, end - 1))) break;
   }
   return { start, end };
+}
+
+/** Where what was said starts in the turn holding `offset` (so quotes leave the label out), or 0. */
+function textFloor(t: Transcript, offset: number): number {
+  const turns = t.doc.turns;
+  let lo = 0;
+  let hi = turns.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const turn = turns[found];
+  return turn && offset <= turn.end && offset >= turn.textStart ? turn.textStart : 0;
 }
 
 function oneLine(s: string): string {

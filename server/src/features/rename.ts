@@ -5,6 +5,7 @@
 
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { nameParts, type Transcript } from '../analysis';
+import { NAME_SUFFIXES } from '../analysis/entities';
 import { speakerMentions } from '../analysis/mentions';
 import type { Label } from '../parser';
 import { speakerAt } from './navigation';
@@ -28,14 +29,16 @@ export function rename(t: Transcript, offset: number, newName: string): Workspac
   if (!VALID_NAME.test(name)) return { error: `"${newName}" is not a name: use letters, spaces, apostrophes, hyphens and periods.` };
   const speaker = speakerAt(t, offset)!.speaker;
   const words = name.split(' ');
-  const surname = words[words.length - 1];
+  // `Wendell Okoro Jr.`: the suffix belongs to the full name; the surname is the word before.
+  const surnameIndex = words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]) ? words.length - 2 : words.length - 1;
+  const surname = words[surnameIndex];
   const edits: TextEdit[] = [];
   const push = (start: number, end: number, newText: string) => {
     if (t.doc.text.slice(start, end) !== newText) edits.push({ range: rangeOf(t.doc.lineStarts, start, end), newText });
   };
   for (const i of speaker.turns) {
     const label = t.doc.turns[i].label;
-    if (label) labelEdit(t, label, words, push);
+    if (label) labelEdit(t, label, words, surname, push);
   }
   const full = speaker.fullName;
   for (const m of speakerMentions(t.doc, t.speakers)) {
@@ -47,7 +50,7 @@ export function rename(t: Transcript, offset: number, newName: string): Workspac
   return { changes: { [t.uri]: edits } };
 }
 
-function labelEdit(t: Transcript, label: Label, words: string[], push: (s: number, e: number, text: string) => void): void {
+function labelEdit(t: Transcript, label: Label, words: string[], surname: string, push: (s: number, e: number, text: string) => void): void {
   const upper = label.style !== 'mixed';
   const parts = nameParts(label.name, label.honorific);
   const text = t.doc.text;
@@ -66,7 +69,7 @@ function labelEdit(t: Transcript, label: Label, words: string[], push: (s: numbe
   // Short label, initials, or a one-word new name: replace the last word.
   const written = text.slice(start, end);
   const lastSpace = Math.max(written.lastIndexOf(' '), written.lastIndexOf('\t'));
-  push(start + lastSpace + 1, end, cased(words[words.length - 1]));
+  push(start + lastSpace + 1, end, cased(surname));
 }
 
 function replaceLastWord(s: string, word: string): string {
