@@ -16,18 +16,23 @@ export function registerExtensionTests(): void {
       assertEqual(doc.languageId, 'transcript', 'languageId');
     });
 
-    test('the extension activates, and it is the browser entry that runs', async () => {
+    test('the extension activates, and it is the browser entry that runs (the main entry on desktop)', async () => {
       const ext = await activateExtension();
       assertEqual(ext.id, EXTENSION_ID, 'extension id');
       assertEqual(ext.isActive, true, 'isActive');
       const pkg = ext.packageJSON as { browser?: string; main?: string };
       assertEqual(pkg.browser, './dist/web/client.js', 'packageJSON.browser');
-      // The web workbench runs extensions in a web worker extension host, where only `browser`
-      // entries can load: a UI kind of Web and a worker global scope prove which entry ran.
-      assertEqual(vscode.env.uiKind, vscode.UIKind.Web, 'vscode.env.uiKind');
-      const g = globalThis as { importScripts?: unknown; window?: unknown };
-      assert(typeof g.importScripts === 'function', 'the extension host is not a web worker (no importScripts)');
-      assertEqual(typeof g.window, 'undefined', 'typeof window in the extension host');
+      assertEqual(pkg.main, './dist/client.js', 'packageJSON.main');
+      const g = globalThis as { importScripts?: unknown; window?: unknown; process?: { versions?: { node?: string } } };
+      if (vscode.env.uiKind === vscode.UIKind.Web) {
+        // The web workbench runs extensions in a web worker extension host, where only `browser`
+        // entries can load: a UI kind of Web and a worker global scope prove which entry ran.
+        assert(typeof g.importScripts === 'function', 'the extension host is not a web worker (no importScripts)');
+        assertEqual(typeof g.window, 'undefined', 'typeof window in the extension host');
+      } else {
+        // Desktop (npm run test:desktop): the Node extension host, which loads `main`.
+        assert(typeof g.process?.versions?.node === 'string', 'the desktop extension host is not Node');
+      }
     });
 
     test('the word pattern keeps O\u2019Brien-like and hyphenated names whole', async () => {

@@ -5,18 +5,14 @@
 // Output: mocha's spec reporter (one line per passing or failing test, then the failures'
 // details) and a last line `N passed, N failed` that the runner script checks.
 
-import { registerExtensionTests } from './extension.e2e';
-import { registerOutlineTests } from './outline.e2e';
-import { registerWorkspaceTests } from './workspace.e2e';
+import { registerAllTests } from './all';
 
 export function run(): Promise<void> {
   require('mocha/mocha'); // mocha's browser build: defines the global `mocha`
   return new Promise((resolve, reject) => {
     // reporter undefined = the spec reporter, on the console (forwarded to the runner's stdout).
     mocha.setup({ ui: 'tdd', reporter: undefined, timeout: 60000, color: false });
-    registerExtensionTests();
-    registerOutlineTests();
-    registerWorkspaceTests();
+    registerAllTests();
     let runner: E2EMochaRunner | undefined;
     try {
       runner = mocha.run((failures) => {
