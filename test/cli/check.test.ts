@@ -39,7 +39,7 @@ const slipsLines = (file: string, text = slips) => [
   `${where(file, text, 'whitfield:')} warning Label whitfield is not in upper case like the transcript's other labels: write WHITFIELD: [label-case]`,
   `${where(file, text, ' : Relieved')} warning Space before the colon in the label VANCE: write VANCE: [label-spacing]`,
   `${where(file, text, 'WHITFIELD:\n')} warning WHITFIELD says nothing: the label has no text before the next turn. [empty-turn]`,
-  `${where(file, text, '"We would')} warning Unbalanced double quote: this turn has 1 '"', so one quotation is never closed. [unbalanced-quote]`,
+  `${where(file, text, '"We would')} warning Unbalanced double quote: this turn has one " mark, an odd number, so a quotation is never closed. [unbalanced-quote]`,
   `${where(file, text, ':Teo')} warning No space after the colon of WHITFIELD: the words run into the label. [label-spacing]`,
 ];
 
@@ -65,7 +65,7 @@ describe('transcript check', () => {
       r.out,
       [
         `${where(WARNINGS, text, 'VANCE: Five')} hint VANCE is never introduced by full name and role (as TEO VANCE, ROLE: on first appearance); the summary names them Teo Vance. [no-introduction]`,
-        `${where(WARNINGS, text, '"We would')} warning Unbalanced double quote: this turn has 1 '"', so one quotation is never closed. [unbalanced-quote]`,
+        `${where(WARNINGS, text, '"We would')} warning Unbalanced double quote: this turn has one " mark, an odd number, so a quotation is never closed. [unbalanced-quote]`,
         `${where(WARNINGS, text, 'VANCE: The council')} warning Teo Vance speaks twice in a row (line 7 and here): probably one turn split by mistake. [split-turn]`,
         `${where(WARNINGS, text, 'DANA WHITFIELD: Thanks')} info Dana Whitfield was already introduced on line 5; later turns use the short label WHITFIELD. [duplicate-introduction]`,
         '2 warnings, 1 info, 1 hint in 1 file.',
@@ -143,7 +143,7 @@ describe('transcript check --fix', () => {
       r.out,
       [
         `${file}: fixed 8 problems`,
-        `${where(file, slipsFixed, '"We would')} warning Unbalanced double quote: this turn has 1 '"', so one quotation is never closed. [unbalanced-quote]`,
+        `${where(file, slipsFixed, '"We would')} warning Unbalanced double quote: this turn has one " mark, an odd number, so a quotation is never closed. [unbalanced-quote]`,
         '1 warning in 1 file (fixed 1).',
         '',
       ].join('\n'),
@@ -151,7 +151,7 @@ describe('transcript check --fix', () => {
     assert.equal(r.code, 0, 'only a warning is left');
     // A second check of the fixed file finds the same, and a second --fix changes nothing.
     const again = run('check', file);
-    assert.equal(again.out, [`${where(file, slipsFixed, '"We would')} warning Unbalanced double quote: this turn has 1 '"', so one quotation is never closed. [unbalanced-quote]`, '1 warning in 1 file.', ''].join('\n'));
+    assert.equal(again.out, [`${where(file, slipsFixed, '"We would')} warning Unbalanced double quote: this turn has one " mark, an odd number, so a quotation is never closed. [unbalanced-quote]`, '1 warning in 1 file.', ''].join('\n'));
     const twice = run('check', '--fix', file);
     assert.equal(twice.out, again.out);
     assert.equal(readFileSync(file, 'utf8'), slipsFixed);

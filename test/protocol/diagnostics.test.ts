@@ -290,7 +290,7 @@ describe('diagnostics over the protocol', () => {
       quick.map((a) => [a.title, a.kind, a.isPreferred ?? null]),
       [
         ['Remove the space before the colon', 'quickfix', true],
-        ["Fix all 2 'label-spacing' problems in this file", 'quickfix', null],
+        ["Fix all 2 problems of this kind in this file", 'quickfix', null],
       ],
     );
     assert.equal(applyTextEdits(slips, editsOf(quick[1], uri)), slips.replace('VANCE : Relieved', 'VANCE: Relieved').replace('WHITFIELD:Teo', 'WHITFIELD: Teo'));

@@ -126,7 +126,7 @@ describe('quick fixes', () => {
       got.map((a) => [a.title, a.isPreferred]),
       [
         ['Remove the space before the colon', true],
-        ["Fix all 2 'label-spacing' problems in this file", undefined],
+        ["Fix all 2 problems of this kind in this file", undefined],
       ],
     );
     assert.equal(applyTextEdits(slips, actionEdits(got[0])), slips.replace('VANCE : Relieved', 'VANCE: Relieved'));
@@ -141,7 +141,7 @@ describe('quick fixes', () => {
     const all = quickFixes(actions(wholeDocument));
     assert.deepEqual(
       all.filter((a) => a.title.startsWith('Fix all')).map((a) => a.title),
-      ["Fix all 2 'label-spacing' problems in this file"],
+      ["Fix all 2 problems of this kind in this file"],
     );
     const kanes = lines('Two Kanes', '', 'SARAH KANE, MEMBER: a', '', 'MILES KANE, RESIDENT: b', '', 'KANE: c', '', 'PARK: x', '', 'KANE: d');
     const k = lsp(kanes);
@@ -194,7 +194,7 @@ describe('quick fixes', () => {
     () => {
       const text = lines('T', '', 'NINA PARK, HOST: Hi.', '', 'OMAR SALEH, BYLINE: x', '', 'PARK:', '', 'SALEH:', '', 'PARK: y');
       const fixAll = quickFixes(lsp(text).actions()).find((a) => a.title.startsWith('Fix all'))!;
-      assert.equal(fixAll.title, "Fix all 2 'empty-turn' problems in this file");
+      assert.equal(fixAll.title, "Fix all 2 problems of this kind in this file");
       assert.equal(applyTextEdits(text, actionEdits(fixAll)), lines('T', '', 'NINA PARK, HOST: Hi.', '', 'OMAR SALEH, BYLINE: x', '', 'PARK: y'));
     },
   );

@@ -114,7 +114,7 @@ describe('unbalanced-quote', () => {
         text: '"',
         start: last,
         end: last + 1,
-        message: `Unbalanced double quote: this turn has 3 '"', so one quotation is never closed.`,
+        message: `Unbalanced double quote: this turn has 3 " marks, an odd number, so a quotation is never closed.`,
         fixes: [],
       },
     ]);

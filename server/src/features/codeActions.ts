@@ -92,7 +92,7 @@ export function codeActions(
       if (fixable.length > 1 && p.fixes.some((f) => f.preferred)) {
         const edits = compatibleFixes(preferredFixes(fixable)).flatMap((f) => f.edits);
         out.push({
-          title: `Fix all ${fixable.length} '${p.code}' problems in this file`,
+          title: `Fix all ${fixable.length} problems of this kind in this file`,
           kind: CodeActionKind.QuickFix,
           edit: { changes: { [t.uri]: toTextEdits(t, edits) } },
         });

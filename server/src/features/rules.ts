@@ -721,7 +721,7 @@ function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
       code: 'unbalanced-quote',
       start: k,
       end: k + 1,
-      message: `Unbalanced double quote: this turn has ${straight.length} '"', so one quotation is never closed.`,
+      message: `Unbalanced double quote: this turn has ${straight.length === 1 ? 'one " mark' : `${straight.length} " marks`}, an odd number, so a quotation is never closed.`,
       fixes: [],
     });
   }

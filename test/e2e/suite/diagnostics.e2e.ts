@@ -55,7 +55,7 @@ export const SLIPS: PlainDiagnostic[] = [
   { range: '24:0-24:5', severity: 'Warning', code: 'label-case', message: "Label park is not in upper case like the transcript's other labels: write PARK:", source: SOURCE },
   { range: '26:4-26:6', severity: 'Warning', code: 'label-spacing', message: 'Space before the colon in the label OSEI: write OSEI:', source: SOURCE },
   { range: '28:0-28:5', severity: 'Warning', code: 'empty-turn', message: 'PARK says nothing: the label has no text before the next turn.', source: SOURCE, tags: ['Unnecessary'] },
-  { range: '30:27-30:28', severity: 'Warning', code: 'unbalanced-quote', message: "Unbalanced double quote: this turn has 1 '\"', so one quotation is never closed.", source: SOURCE },
+  { range: '30:27-30:28', severity: 'Warning', code: 'unbalanced-quote', message: "Unbalanced double quote: this turn has one \" mark, an odd number, so a quotation is never closed.", source: SOURCE },
   { range: '32:4-32:5', severity: 'Warning', code: 'label-spacing', message: 'No space after the colon of PARK: the words run into the label.', source: SOURCE },
 ];
 
@@ -167,7 +167,7 @@ export function registerDiagnosticsTests(): void {
           atSpacing,
           [
             { title: 'Remove the space before the colon', kind: 'quickfix', isPreferred: true, edits: ['26:4-26:5 ""'] },
-            { title: "Fix all 2 'label-spacing' problems in this file", kind: 'quickfix', edits: ['26:4-26:5 ""', '32:5-32:5 " "'] },
+            { title: "Fix all 2 problems of this kind in this file", kind: 'quickfix', edits: ['26:4-26:5 ""', '32:5-32:5 " "'] },
           ],
           'code actions at 26:5',
         );
