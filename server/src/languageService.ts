@@ -4,12 +4,14 @@
 
 import type {
   CodeAction,
+  CodeLens,
   CompletionList,
   Diagnostic,
   DocumentHighlight,
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Location,
   Position,
   Range,
@@ -26,6 +28,10 @@ import { toDiagnostics } from './features/diagnostics';
 import type { Edit } from './features/rules';
 import { checkTranscript, type Problem } from './features/rules';
 import { completion } from './features/completion';
+import { codeLenses } from './features/codeLens';
+import { inlayHints } from './features/inlayHints';
+import { statistics, wordCount, type StatisticsResult, type WordCountResult } from './features/statistics';
+import { exportTranscript, type ExportFormat, type ExportOptions, type ExportResult } from './export';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
@@ -107,6 +113,15 @@ export interface TranscriptLanguageService {
   getCompletions(document: TextDocumentLike, position: Position): CompletionList;
   getSpeakers(document: TextDocumentLike, settings: TranscriptSettings): SpeakersResult;
   getSemanticTokens(document: TextDocumentLike, range?: Range): SemanticTokens;
+  /** A lens above each speaker's introduction: turns, words, estimated time. */
+  getCodeLenses(document: TextDocumentLike, settings: TranscriptSettings): CodeLens[];
+  /** Elapsed-time hints before turns (none unless `inlayHints.elapsedTime`). */
+  getInlayHints(document: TextDocumentLike, range: Range | undefined, settings: TranscriptSettings): InlayHint[];
+  /** The Statistics view's data; entities are counted within `entityBudgetMs` per call. */
+  getStatistics(document: TextDocumentLike, settings: TranscriptSettings, entityBudgetMs?: number): StatisticsResult;
+  /** Words and estimated time of the transcript, or of the ranges. */
+  getWordCount(document: TextDocumentLike, ranges: Range[] | undefined, settings: TranscriptSettings): WordCountResult;
+  exportDocument(document: TextDocumentLike, format: ExportFormat, options: ExportOptions): ExportResult | { error: string };
   getWorkspaceSymbols(query: string, token?: CancellationToken): Promise<WorkspaceSymbol[]>;
   /** Builds the workspace index now (in the background, after start-up), reporting progress. */
   indexWorkspace(progress?: IndexProgress, token?: CancellationToken): Promise<number>;
@@ -268,6 +283,11 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     getCompletions: (document, position) => completion(getTranscript(document), position),
     getSpeakers: (document, settings) => speakersOf(getTranscript(document), settings),
     getSemanticTokens: (document, range) => semanticTokens(getTranscript(document), range),
+    getCodeLenses: (document, settings) => codeLenses(getTranscript(document), settings),
+    getInlayHints: (document, range, settings) => inlayHints(getTranscript(document), range, settings),
+    getStatistics: (document, settings, entityBudgetMs) => statistics(getTranscript(document), settings, entityBudgetMs),
+    getWordCount: (document, ranges, settings) => wordCount(getTranscript(document), ranges, settings),
+    exportDocument: (document, format, options) => exportTranscript(getTranscript(document), format, options),
     getDocumentSymbols: (document, settings) => documentSymbols(getTranscript(document), settings),
     getFoldingRanges: (document) => foldingRanges(getTranscript(document)),
 

@@ -16,6 +16,10 @@ export interface TranscriptSettings {
   outline: {
     groupBySpeaker: boolean;
   };
+  inlayHints: {
+    /** Before each turn, its estimated elapsed time from the start (or the time of a timestamp line). */
+    elapsedTime: boolean;
+  };
   diagnostics: {
     enable: boolean;
     /** `onType`: check as the user types (debounced); `onSave`: only when the file is saved. */
@@ -30,6 +34,7 @@ export const defaultSettings: TranscriptSettings = {
   maxFileSize: 32,
   wordsPerMinute: 150,
   outline: { groupBySpeaker: false },
+  inlayHints: { elapsedTime: false },
   diagnostics: { enable: true, run: 'onType', rules: {} },
 };
 
@@ -44,6 +49,7 @@ export function toSettings(raw: unknown): TranscriptSettings {
   const r = record(raw);
   const outline = record(r.outline);
   const diagnostics = record(r.diagnostics);
+  const inlayHints = record(r.inlayHints);
   const rules: Partial<Record<RuleCode, RuleSetting>> = {};
   for (const [code, value] of Object.entries(record(diagnostics.rules))) {
     if (code in RULES && SEVERITIES.has(value as RuleSetting)) rules[code as RuleCode] = value as RuleSetting;
@@ -56,6 +62,9 @@ export function toSettings(raw: unknown): TranscriptSettings {
     wordsPerMinute: typeof wpm === 'number' && Number.isFinite(wpm) && wpm >= 30 && wpm <= 400 ? wpm : defaultSettings.wordsPerMinute,
     outline: {
       groupBySpeaker: typeof outline.groupBySpeaker === 'boolean' ? outline.groupBySpeaker : defaultSettings.outline.groupBySpeaker,
+    },
+    inlayHints: {
+      elapsedTime: typeof inlayHints.elapsedTime === 'boolean' ? inlayHints.elapsedTime : defaultSettings.inlayHints.elapsedTime,
     },
     diagnostics: {
       enable: typeof diagnostics.enable === 'boolean' ? diagnostics.enable : true,

@@ -22,6 +22,19 @@ import { semanticTokensLegend } from './features/semanticTokens';
 import { createLanguageService, fileLabel, mergeEdits, type TranscriptLanguageService, type WorkspaceFiles } from './languageService';
 import type { TextEdit as OffsetEdit } from './parser';
 import { SpeakersMethod, type SpeakersParams } from './protocol';
+import {
+  ExportMethod,
+  ImportMethod,
+  StatisticsMethod,
+  WordCountMethod,
+  type ExportParams,
+  type ExportResponse,
+  type ImportParams,
+  type ImportResponse,
+  type StatisticsParams,
+  type WordCountParams,
+} from './protocol';
+import { importSubtitles, parseExportFormat } from './export';
 import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
 
 export const serverName = 'Transcript Tools language server';
@@ -84,6 +97,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   let workDoneProgress = false;
   let dynamicConfiguration = false;
   let folderEvents = false;
+  let inlayHintRefresh = false;
+  let codeLensRefresh = false;
   let symbolRegistration: Promise<Disposable> | undefined;
   const settingsCache = new Map<string, Promise<TranscriptSettings>>();
   let pushedSettings: TranscriptSettings = defaultSettings;
@@ -149,6 +164,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     workDoneProgress = !!caps.window?.workDoneProgress;
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
+    inlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    codeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const init = (params.initializationOptions ?? {}) as { rulesDocUri?: unknown };
     service = makeService(typeof init.rulesDocUri === 'string' ? init.rulesDocUri : undefined);
@@ -169,6 +186,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
         renameProvider: { prepareProvider: true },
         completionProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -230,6 +249,9 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     // The Outline has no refresh request; a new registration makes VS Code ask again.
     if (dynamicSymbols) void registerSymbols();
     for (const d of documents.all()) void validate(d.uri);
+    // Elapsed times and lens titles depend on transcript.inlayHints.elapsedTime and wordsPerMinute.
+    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 
   // Diagnostics are pushed: the server decides when (on open, on type after a short pause,
@@ -345,6 +367,49 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     return doc ? service.getSpeakers(doc, await settingsFor(doc.uri)) : null;
   });
 
+  connection.onCodeLens(async ({ textDocument }) => {
+    const doc = usable(textDocument.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    return service.getCodeLenses(usable(textDocument.uri) ?? doc, settings);
+  });
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const doc = usable(textDocument.uri);
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    return service.getInlayHints(usable(textDocument.uri) ?? doc, range, settings);
+  });
+  connection.onRequest(StatisticsMethod, async (params: StatisticsParams) => {
+    const doc = params && typeof params.uri === 'string' ? usable(params.uri) : undefined;
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    return service.getStatistics(usable(params.uri) ?? doc, settings);
+  });
+  connection.onRequest(WordCountMethod, async (params: WordCountParams) => {
+    const doc = params && typeof params.uri === 'string' ? usable(params.uri) : undefined;
+    if (!doc) return null;
+    const settings = await settingsFor(doc.uri);
+    const ranges = Array.isArray(params.ranges) ? params.ranges.filter(isRange) : undefined;
+    return service.getWordCount(usable(params.uri) ?? doc, ranges, settings);
+  });
+  connection.onRequest(ExportMethod, async (params: ExportParams): Promise<ExportResponse> => {
+    const doc = params && typeof params.uri === 'string' ? usable(params.uri) : undefined;
+    if (!doc) return { error: 'The transcript is not open (or is too large to work on).' };
+    const format = typeof params.format === 'string' ? parseExportFormat(params.format) : undefined;
+    if (!format) return { error: `Unknown export format: ${String(params.format)}` };
+    const settings = await settingsFor(doc.uri);
+    return service.exportDocument(usable(params.uri) ?? doc, format, { wordsPerMinute: settings.wordsPerMinute, estimateTimes: params.estimateTimes === true });
+  });
+  connection.onRequest(ImportMethod, async (params: ImportParams): Promise<ImportResponse> => {
+    if (!params || typeof params.text !== 'string' || (params.format !== 'vtt' && params.format !== 'srt')) return { error: 'Import needs the text of a WebVTT (vtt) or SRT (srt) file.' };
+    try {
+      const r = await importSubtitles(params.text, params.format, { fileName: typeof params.fileName === 'string' ? params.fileName : undefined });
+      return { text: r.text, warnings: r.warnings, turns: r.turns, speakers: r.speakers };
+    } catch (e) {
+      return { error: `Could not read the subtitles: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  });
+
   connection.languages.semanticTokens.on(({ textDocument }) => {
     const doc = usable(textDocument.uri);
     return doc ? service.getSemanticTokens(doc) : { data: [] };
@@ -358,4 +423,9 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isRange(r: unknown): r is { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const p = (x: unknown) => !!x && typeof (x as { line?: unknown }).line === 'number' && typeof (x as { character?: unknown }).character === 'number';
+  return !!r && p((r as { start?: unknown }).start) && p((r as { end?: unknown }).end);
 }

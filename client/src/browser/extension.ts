@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerSpeakers } from '../speakersView';
+import { registerTranscriptFeatures } from '../transcriptFeatures';
 import { clientId, clientName, clientOptions, registerCommands, RestartingErrorHandler, serveWorkspaceFiles } from '../common';
 
 let client: LanguageClient | undefined;
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(...serveWorkspaceFiles(client));
   await client.start();
   registerSpeakers(context, client);
+  registerTranscriptFeatures(context, client);
 }
 
 export function deactivate(): Thenable<void> | undefined {
