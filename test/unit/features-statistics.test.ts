@@ -105,3 +105,12 @@ describe('wordCount (the status bar)', () => {
     assert.equal(wordCount(t, [r(11, 0, 11, 31), r(19, 0, 19, 40)], defaultSettings).words, 6 + 6);
   });
 });
+
+test('the same paragraph in two transcripts: each gets its own speaker ids', () => {
+  const para = 'Omar Saleh said the boats were tied up.';
+  const a = analyze('file:///a.transcript', 1, `A\n\nOMAR SALEH, BYLINE: Hello.\n\nNINA PARK, HOST: ${para}\n`);
+  const b = analyze('file:///b.transcript', 1, `B\n\nDEE KOWALCZYK: Hi.\n\nNINA PARK, HOST: Hello.\n\nOMAR SALEH, BYLINE: ${para}\n`);
+  const saleh = (t: typeof a) => collectEntities(t).entities.find((e) => e.text === 'Omar Saleh')?.speaker;
+  assert.equal(saleh(a), 0);
+  assert.equal(saleh(b), 2);
+});

@@ -102,7 +102,7 @@ export interface EntitySummary {
 }
 
 type Found = { text: string; kind: EntityKind; speaker?: number }[];
-/** Entities found per paragraph text; bounded, oldest dropped first. */
+/** Entities found per speakers and paragraph text; bounded, oldest dropped first. */
 const found = new Map<string, Found>();
 const FOUND_LIMIT = 20_000;
 
@@ -122,9 +122,11 @@ export function collectEntities(t: Transcript, budgetMs = Infinity): { entities:
   const started = Date.now();
   const paragraphs = spokenParagraphs(t);
   const byName = new Map<string, EntitySummary>();
+  // What is found depends on the speakers too (a name may be a speaker's): key by both.
+  const speakers = t.speakers.speakers.map((s) => `${s.id}=${s.fullName ?? ''}/${s.surname}`).join('|');
   let done = 0;
   for (const p of paragraphs) {
-    const key = t.doc.text.slice(p.start, p.end);
+    const key = `${speakers}\u0000${t.doc.text.slice(p.start, p.end)}`;
     let f = found.get(key);
     if (!f) {
       if (Date.now() - started > budgetMs) break;
