@@ -84,8 +84,11 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
     const target = sibling(uri, `${stem}${r.estimated ? '.estimated' : ''}.${r.extension}`);
     if (!(await writeNew(target, r.content))) return;
     const note = r.estimated ? ' Times are estimated from word counts.' : '';
-    const open = await vscode.window.showInformationMessage(`Exported to ${baseName(target)}.${note}`, 'Open');
-    if (open === 'Open') await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
+    // Not awaited: the command is done once the file is written (callers of executeCommand must not wait for a click).
+    void vscode.window.showInformationMessage(`Exported to ${baseName(target)}.${note}`, 'Open').then(async (open) => {
+      if (open === 'Open') await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
+    });
+    return target;
   };
 
   const importCommand = async (resource?: unknown) => {
