@@ -8,7 +8,7 @@
 // view follows light, dark and high-contrast themes. Keyboard: every bar and every stretch of
 // the timeline can be reached (Tab to a chart, arrow keys within it) and revealed with Enter.
 
-import type { StatisticsResult, StatisticsSpeaker, TimelineTurn } from '../../server/src/features/statistics';
+import type { StatisticsResult, StatisticsSpeaker } from '../../server/src/features/statistics';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -22,6 +22,14 @@ export const PALETTE_SIZE = 6;
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (k: number, word: string) => `${n(k)} ${word}${k === 1 ? '' : 's'}`;
+
+/** `~40 s`, `~8 min`, `~2 h 5 min`: as the server's formatDuration writes it. */
+function speakingTime(words: number, wpm: number): string {
+  const seconds = Math.round((words / Math.max(1, wpm)) * 60);
+  if (seconds < 60) return `~${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `~${minutes} min` : `~${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
 
 /** `1:05`, `1:02:03` */
 function clock(seconds: number): string {
@@ -44,30 +52,62 @@ function speakerName(data: StatisticsResult, id: number | null): string {
   return id === null ? 'Unattributed' : (data.speakers[id]?.name ?? `Speaker ${id + 1}`);
 }
 
+
+/** Charts show at most this many rows: the speakers who say most (in order of appearance), then "Others". */
+export const MAX_ROWS = 12;
+/** A timeline with more turns than this merges neighbouring blocks of a row that would touch on screen. */
+export const DENSE_TURNS = 400;
+
+type Row = { id: number | null; speakers: StatisticsSpeaker[]; name: string; others: boolean };
+
+/** The rows of both charts: each speaker, or the top ones and one row for all the others (and unattributed text). */
+export function chartRows(data: StatisticsResult): Row[] {
+  const all = data.speakers;
+  const unattributed = data.timeline.some((t) => t.speaker === null);
+  if (all.length <= MAX_ROWS) {
+    const rows: Row[] = all.map((s) => ({ id: s.id, speakers: [s], name: s.name, others: false }));
+    if (unattributed) rows.push({ id: null, speakers: [], name: 'Unattributed', others: true });
+    return rows;
+  }
+  const top = new Set([...all].sort((a, b) => b.words - a.words || a.id - b.id).slice(0, MAX_ROWS - 1).map((s) => s.id));
+  const rest = all.filter((s) => !top.has(s.id));
+  return [
+    ...all.filter((s) => top.has(s.id)).map((s) => ({ id: s.id, speakers: [s], name: s.name, others: false })),
+    { id: null, speakers: rest, name: `${plural(rest.length, 'other speaker')}`, others: true },
+  ];
+}
+
 /** The bar chart: words per speaker, with estimated minutes, turns and share. */
 export function barChart(data: StatisticsResult): string {
-  const speakers = data.speakers;
-  if (speakers.length === 0) return '<p class="empty">No speaker labels yet.</p>';
+  if (data.speakers.length === 0) return '<p class="empty">No speaker labels yet.</p>';
+  const rows = chartRows(data).filter((r) => r.speakers.length > 0);
   const width = 640;
   const nameWidth = 170;
   const valueWidth = 190;
   const barMax = width - nameWidth - valueWidth - 16;
   const row = 26;
-  const height = speakers.length * row + 4;
-  const max = Math.max(1, ...speakers.map((s) => s.words));
-  const bars = speakers.map((s: StatisticsSpeaker, i: number) => {
+  const height = rows.length * row + 4;
+  const wordsOf = (r: Row) => r.speakers.reduce((a, s) => a + s.words, 0);
+  const max = Math.max(1, ...rows.map(wordsOf));
+  const wpm = Math.max(1, data.wordsPerMinute);
+  const bars = rows.map((r, i) => {
+    const s = r.speakers[0];
+    const words = wordsOf(r);
+    const turns = r.speakers.reduce((a, x) => a + x.turns, 0);
+    const share = Math.round((words / Math.max(1, data.totals.words)) * 100);
+    const duration = r.others ? speakingTime(words, wpm) : s.duration;
     const y = i * row + 2;
-    const w = Math.max(s.words > 0 ? 2 : 0, (s.words / max) * barMax);
-    const share = Math.round(s.share * 100);
-    const label = `${s.name}${s.role ? `, ${s.role}` : ''}: ${plural(s.words, 'word')}, ${s.duration}, ${plural(s.turns, 'turn')}, ${share}% of the words. Enter: go to their introduction.`;
-    const name = s.name.length > 24 ? `${s.name.slice(0, 23)}…` : s.name;
+    const w = Math.max(words > 0 ? 2 : 0, (words / max) * barMax);
+    const who = r.others ? r.name : `${s.name}${s.role ? `, ${s.role}` : ''}`;
+    const label = `${who}: ${plural(words, 'word')}, ${duration}, ${plural(turns, 'turn')}, ${share}% of the words.${r.others ? '' : ' Enter: go to their introduction.'}`;
+    const name = r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name;
     return (
-      `<g class="bar c${s.id % PALETTE_SIZE}" role="button" tabindex="${i === 0 ? 0 : -1}" data-index="${i}" aria-label="${escape(label)}"${revealAttrs(s.reveal)}>` +
+      `<g class="bar c${r.others ? 'x' : s.id % PALETTE_SIZE}" role="button" tabindex="${i === 0 ? 0 : -1}" data-index="${i}" aria-label="${escape(label)}"${r.others ? '' : revealAttrs(s.reveal)}>` +
       `<title>${escape(label)}</title>` +
       `<rect class="hit" x="0" y="${y}" width="${width}" height="${row - 2}"></rect>` +
       `<text class="name" x="${nameWidth - 8}" y="${y + 16}" text-anchor="end">${escape(name)}</text>` +
       `<rect class="fill" x="${nameWidth}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" rx="2"></rect>` +
-      `<text class="value" x="${(nameWidth + w + 6).toFixed(1)}" y="${y + 16}">${escape(`${n(s.words)} words · ${s.duration} · ${share}%`)}</text>` +
+      `<text class="value" x="${(nameWidth + w + 6).toFixed(1)}" y="${y + 16}">${escape(`${n(words)} words · ${duration} · ${share}%`)}</text>` +
       `</g>`
     );
   });
@@ -78,34 +118,57 @@ export function barChart(data: StatisticsResult): string {
 export function timeline(data: StatisticsResult): string {
   const turns = data.timeline;
   if (turns.length === 0) return '<p class="empty">No turns yet.</p>';
-  const ids: (number | null)[] = data.speakers.map((s) => s.id);
-  if (turns.some((t) => t.speaker === null)) ids.push(null);
+  const rowsOf = chartRows(data);
+  const rowOf = new Map<number | null, number>();
+  rowsOf.forEach((r, k) => {
+    if (!r.others) rowOf.set(r.id, k);
+  });
+  const othersRow = rowsOf.findIndex((r) => r.others);
   const width = 640;
   const nameWidth = 170;
   const plot = width - nameWidth - 8;
   const row = 22;
   const axis = 22;
-  const height = ids.length * row + axis;
+  const height = rowsOf.length * row + axis;
   const total = Math.max(1, data.totals.words);
   const x = (words: number) => nameWidth + (words / total) * plot;
-  const rows = ids.map((id, r) => {
+  const dense = turns.length > DENSE_TURNS;
+  // Blocks per row; in a dense timeline, neighbours that would touch on screen become one block.
+  type Block = { first: number; last: number; words: number; turns: number; x0: number; x1: number };
+  const blocksOf: Block[][] = rowsOf.map(() => []);
+  turns.forEach((t, i) => {
+    const r = rowOf.get(t.speaker) ?? othersRow;
+    if (r < 0) return;
+    const x0 = x(t.at);
+    const x1 = Math.max(x0 + 2, x(t.at + t.words));
+    const list = blocksOf[r];
+    const prev = list[list.length - 1];
+    if (dense && prev && x0 - prev.x1 < 1.5) {
+      prev.last = i;
+      prev.words += t.words;
+      prev.turns++;
+      prev.x1 = Math.max(prev.x1, x1);
+    } else list.push({ first: i, last: i, words: t.words, turns: 1, x0, x1 });
+  });
+  const rows = rowsOf.map((rw, r) => {
     const y = r * row + 2;
-    const mine = turns.map((t, i) => ({ t, i })).filter(({ t }) => t.speaker === id);
-    const blocks = mine.map(({ t, i }: { t: TimelineTurn; i: number }, k: number) => {
-      const x0 = x(t.at);
-      const w = Math.max(2, x(t.at + t.words) - x0);
+    const blocks = blocksOf[r].map((b, k) => {
+      const t = turns[b.first];
+      const end = turns[b.last];
       const when = `${t.timeSource === 'estimate' ? '~' : ''}${clock(t.seconds)}`;
-      const lines = t.firstLine === t.lastLine ? `line ${t.firstLine + 1}` : `lines ${t.firstLine + 1}–${t.lastLine + 1}`;
-      const label = `${speakerName(data, id)}, turn at ${when}, ${plural(t.words, 'word')}, ${lines}. Enter: go there.`;
+      const lines = t.firstLine === end.lastLine ? `line ${t.firstLine + 1}` : `lines ${t.firstLine + 1}–${end.lastLine + 1}`;
+      const who = rw.others && t.speaker !== null ? speakerName(data, t.speaker) : rw.name;
+      const what = b.turns === 1 ? `turn at ${when}` : `${b.turns} turns from ${when}`;
+      const label = `${who}, ${what}, ${plural(b.words, 'word')}, ${lines}. Enter: go there.`;
       return (
-        `<rect class="seg" role="button" tabindex="${r === 0 && k === 0 ? 0 : -1}" data-row="${r}" data-turn="${i}" data-at="${t.at}"` +
-        ` x="${x0.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" aria-label="${escape(label)}"${revealAttrs(t.reveal)}><title>${escape(label)}</title></rect>`
+        `<rect class="seg" role="button" tabindex="${r === 0 && k === 0 ? 0 : -1}" data-row="${r}" data-turn="${b.first}" data-at="${t.at}"` +
+        ` x="${b.x0.toFixed(1)}" y="${y + 3}" width="${(b.x1 - b.x0).toFixed(1)}" height="${row - 8}" aria-label="${escape(label)}"${revealAttrs(t.reveal)}><title>${escape(label)}</title></rect>`
       );
     });
-    const name = speakerName(data, id);
-    const short = name.length > 24 ? `${name.slice(0, 23)}…` : name;
+    const count = blocksOf[r].reduce((a, b) => a + b.turns, 0);
+    const short = rw.name.length > 24 ? `${rw.name.slice(0, 23)}…` : rw.name;
     return (
-      `<g class="strip c${id === null ? 'x' : id % PALETTE_SIZE}" role="group" aria-label="${escape(`${name}: ${plural(mine.length, 'turn')}`)}">` +
+      `<g class="strip c${rw.others ? 'x' : (rw.id ?? 0) % PALETTE_SIZE}" role="group" aria-label="${escape(`${rw.name}: ${plural(count, 'turn')}`)}">` +
       `<rect class="track" x="${nameWidth}" y="${y + 3}" width="${plot}" height="${row - 8}"></rect>` +
       `<text class="name" x="${nameWidth - 8}" y="${y + 15}" text-anchor="end">${escape(short)}</text>${blocks.join('')}</g>`
     );
@@ -113,16 +176,17 @@ export function timeline(data: StatisticsResult): string {
   // Ticks: estimated minutes along the document (position is by words said).
   const wpm = Math.max(1, data.wordsPerMinute);
   const minutes = total / wpm;
-  const step = [1, 2, 5, 10, 15, 30, 60].find((s) => minutes / s <= 6) ?? 120;
+  const step = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600].find((st) => minutes / st <= 6) ?? 1200;
   const ticks: string[] = [];
+  const base = rowsOf.length * row;
   for (let m = 0; m <= minutes + 1e-9; m += step) {
     const tx = x(m * wpm);
-    ticks.push(`<line class="tick" x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${ids.length * row}" y2="${ids.length * row + 4}"></line>`);
-    ticks.push(`<text class="tick-label" x="${tx.toFixed(1)}" y="${ids.length * row + 16}" text-anchor="${m === 0 ? 'start' : 'middle'}">${m === 0 ? '0' : `~${m} min`}</text>`);
+    ticks.push(`<line class="tick" x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${base}" y2="${base + 4}"></line>`);
+    ticks.push(`<text class="tick-label" x="${tx.toFixed(1)}" y="${base + 16}" text-anchor="${m === 0 ? 'start' : 'middle'}">${m === 0 ? '0' : m >= 120 ? `~${m / 60} h` : `~${m} min`}</text>`);
   }
   return (
     `<svg class="chart timeline" role="group" aria-label="Turn-taking timeline: a row per speaker, a block per turn along the transcript. Arrow keys move between turns (left, right) and speakers (up, down)." viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-    `${rows.join('')}<line class="axis" x1="${nameWidth}" x2="${nameWidth + plot}" y1="${ids.length * row}" y2="${ids.length * row}"></line>${ticks.join('')}</svg>`
+    `${rows.join('')}<line class="axis" x1="${nameWidth}" x2="${nameWidth + plot}" y1="${base}" y2="${base}"></line>${ticks.join('')}</svg>`
   );
 }
 
@@ -172,8 +236,12 @@ function entityTable(data: StatisticsResult): string {
         `<tr><th scope="row">${escape(ENTITY_KIND_NAMES[k.kind] ?? k.kind)}</th><td>${n(k.distinct)}</td><td>${n(k.mentions)}</td>` +
         `<td class="names">${k.top.map((x) => `${escape(x.text)}${x.mentions > 1 ? ` <span class="times">×${n(x.mentions)}</span>` : ''}`).join(', ')}</td></tr>`,
     );
-  const progress = e.complete ? '' : `<p class="progress" role="status">Counting… ${n(e.paragraphsDone)} of ${n(e.paragraphsTotal)} paragraphs read.</p>`;
-  if (rows.length === 0) return `${progress}${e.complete ? '<p class="empty">None found.</p>' : ''}`;
+  const progress = e.complete
+    ? ''
+    : e.limited
+      ? `<p class="progress">In the first ${n(e.paragraphsDone)} of ${n(e.paragraphsTotal)} paragraphs (the name finder reads no more of a long transcript).</p>`
+      : `<p class="progress" role="status">Counting… ${n(e.paragraphsDone)} of ${n(e.paragraphsTotal)} paragraphs read.</p>`;
+  if (rows.length === 0) return `${progress}${e.complete || e.limited ? '<p class="empty">None found.</p>' : ''}`;
   return `${progress}<table><thead><tr><th scope="col">Kind</th><th scope="col">Names</th><th scope="col">Mentions</th><th scope="col">Most mentioned</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -217,7 +285,7 @@ svg .value, svg .tick-label { fill: var(--vscode-descriptionForeground); }
 .c3 .fill, .c3 .seg { fill: var(--vscode-charts-purple); }
 .c4 .fill, .c4 .seg { fill: var(--vscode-charts-yellow); }
 .c5 .fill, .c5 .seg { fill: var(--vscode-charts-red); }
-.cx .seg { fill: var(--vscode-descriptionForeground); }
+.cx .fill, .cx .seg { fill: var(--vscode-descriptionForeground); }
 body.vscode-high-contrast .fill, body.vscode-high-contrast .seg, body.vscode-high-contrast-light .fill, body.vscode-high-contrast-light .seg { stroke: var(--vscode-contrastBorder); stroke-width: 1px; }
 body.vscode-high-contrast .track, body.vscode-high-contrast-light .track { fill: none; stroke: var(--vscode-contrastBorder); stroke-dasharray: 2 3; opacity: 1; }
 body.vscode-high-contrast .card, body.vscode-high-contrast-light .card { border-color: var(--vscode-contrastBorder); }

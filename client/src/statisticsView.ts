@@ -11,7 +11,7 @@ import { makeNonce, statisticsBody, statisticsPage } from './statisticsHtml';
 
 const UPDATE_DELAY_MS = 300;
 /** While entities are still being counted, ask again this soon. */
-const ENTITY_POLL_MS = 100;
+const ENTITY_POLL_MS = 200;
 
 type RangeJson = { start: { line: number; character: number }; end: { line: number; character: number } };
 
@@ -35,6 +35,7 @@ export function registerStatistics(context: vscode.ExtensionContext, client: Bas
     const mine = ++generation;
     const uri = target;
     let data: StatisticsResult | null = null;
+    const started = Date.now();
     try {
       const params: StatisticsParams = { uri: uri.toString() };
       data = await client.sendRequest<StatisticsResult | null>(StatisticsMethod, params);
@@ -44,7 +45,8 @@ export function registerStatistics(context: vscode.ExtensionContext, client: Bas
     if (!panel || mine !== generation) return;
     panel.title = `Statistics: ${fileName(uri)}`;
     void panel.webview.postMessage({ type: 'update', html: statisticsBody(data, fileName(uri)) });
-    if (data && !data.entities.complete) schedule(ENTITY_POLL_MS);
+    // Entities still being counted: ask again, leaving the server at least twice as long idle as the request took.
+    if (data && !data.entities.complete && !data.entities.limited) schedule(Math.max(ENTITY_POLL_MS, 2 * (Date.now() - started)));
   };
   const schedule = (delay: number) => {
     clearTimeout(timer);

@@ -114,3 +114,13 @@ test('the same paragraph in two transcripts: each gets its own speaker ids', () 
   assert.equal(saleh(a), 0);
   assert.equal(saleh(b), 2);
 });
+
+test('entities are read in the first characters said only: limited, and the view stops asking', () => {
+  const paras = Array.from({ length: 30 }, (_, i) => `SPEAKER ${(i % 2) + 1}: Paragraph ${i} is about Harbour Street and the Calder Port Authority.`);
+  const t = analyze('file:///limited.transcript', 1, `Limited\n\n${paras.join('\n\n')}\n`);
+  const r = collectEntities(t, Infinity, 300);
+  assert.equal(r.limited, true);
+  assert.ok(r.done > 0 && r.done < r.total, `${r.done} of ${r.total}`);
+  assert.equal(collectEntities(t).limited, false);
+  assert.equal(statistics(t, defaultSettings, Infinity).entities.limited, false);
+});

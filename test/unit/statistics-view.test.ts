@@ -11,7 +11,8 @@ import { parse } from 'parse5';
 import type { StatisticsResult } from '../../server/src/features/statistics';
 import { statistics } from '../../server/src/features/statistics';
 import { defaultSettings } from '../../server/src/settings';
-import { barChart, escape, makeNonce, statisticsBody, statisticsPage, timeline } from '../../client/src/statisticsHtml';
+import { barChart, DENSE_TURNS, escape, makeNonce, MAX_ROWS, statisticsBody, statisticsPage, timeline } from '../../client/src/statisticsHtml';
+import { analyze } from '../../server/src/analysis';
 import { attr, byClass, byTag, load, textContent, walk, type HtmlNode } from '../fixtures/export/support';
 
 const harbour = statistics(load('examples/harbour-strike.transcript'), defaultSettings, Infinity);
@@ -90,6 +91,30 @@ describe('Statistics view: markup', () => {
     assert.deepEqual(byTag(doc, 'script').map((s) => attr(s, 'nonce')), [nonce]);
     assert.deepEqual(byTag(doc, 'style').map((s) => attr(s, 'nonce')), [nonce]);
     assert.ok(!/https?:\/\//.test(page), 'nothing remote');
+  });
+
+  test('a long transcript with many speakers: the top speakers and one row for the others; neighbouring blocks merged', () => {
+    // 30 speakers, 900 turns: far more blocks than the chart has room for.
+    const names = Array.from({ length: 30 }, (_, i) => `SPEAKER${String.fromCharCode(65 + (i % 26))}${i >= 26 ? 'X' : ''} PERSON`);
+    const turns = Array.from({ length: 900 }, (_, i) => `${names[i % 7 === 0 ? 0 : i % 30]}: ${'word '.repeat(5 + (i % 11))}`);
+    const data = statistics(analyze('file:///long.transcript', 1, `Long\n\n${turns.join('\n\n')}\n`), defaultSettings, Infinity);
+    assert.equal(data.speakers.length, 30);
+    assert.ok(data.timeline.length > DENSE_TURNS);
+    const bars = fragment(barChart(data));
+    const labels = byClass(bars, 'bar').map((b) => attr(b, 'aria-label') ?? '');
+    assert.equal(labels.length, MAX_ROWS);
+    assert.match(labels[MAX_ROWS - 1], /^19 other speakers: [\d,]+ words/);
+    assert.equal(attr(byClass(bars, 'bar')[MAX_ROWS - 1], 'data-reveal'), undefined, 'the others bar leads nowhere');
+    // The one who speaks most (every seventh turn) is among the rows.
+    assert.ok(labels.some((l) => l.startsWith(data.speakers[0].name)));
+    const tl = fragment(timeline(data));
+    assert.equal(byClass(tl, 'strip').length, MAX_ROWS);
+    const segs = byClass(tl, 'seg');
+    assert.ok(segs.length < data.timeline.length, `${segs.length} blocks for ${data.timeline.length} turns`);
+    assert.ok(segs.some((x) => /^\S.* \d+ turns from /.test(attr(x, 'aria-label') ?? '')), 'merged blocks say how many turns');
+    // Every turn is still in some block: the words add up.
+    const words = segs.reduce((a, x) => a + Number(/([\d,]+) words?,/.exec(attr(x, 'aria-label') ?? '')?.[1].replace(/,/g, '') ?? 0), 0);
+    assert.equal(words, data.totals.words);
   });
 
   test('no data, no speakers: a message instead of charts', () => {

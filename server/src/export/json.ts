@@ -46,12 +46,15 @@ export interface JsonExport {
   }[];
   stageDirections: { line: number; text: string; kind: string }[];
   entities: { text: string; kind: string; mentions: number; speaker: number | null }[];
+  /** How much of what is said was read for entities (the first ENTITY_CHAR_LIMIT characters). */
+  entitiesRead: { paragraphs: number; of: number };
   credit: string | null;
   trailer: string[];
 }
 
 export function toJson(t: Transcript, model: ExportModel): JsonExport {
   const doc = t.doc;
+  const ents = collectEntities(t);
   return {
     format: JSON_FORMAT,
     version: JSON_VERSION,
@@ -96,7 +99,8 @@ export function toJson(t: Transcript, model: ExportModel): JsonExport {
       ];
     }),
     stageDirections: model.body.flatMap((n) => (n.type === 'stage' ? [{ line: n.line + 1, text: n.text, kind: n.kind }] : [])),
-    entities: collectEntities(t).entities.map((e) => ({ text: e.text, kind: e.kind, mentions: e.mentions, speaker: e.speaker ?? null })),
+    entities: ents.entities.map((e) => ({ text: e.text, kind: e.kind, mentions: e.mentions, speaker: e.speaker ?? null })),
+    entitiesRead: { paragraphs: ents.done, of: ents.total },
     credit: model.credit ?? null,
     trailer: model.trailer,
   };

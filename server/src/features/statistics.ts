@@ -3,9 +3,11 @@
 // turn-taking timeline, counts of stage directions and of entities by kind. The client only
 // draws what it is given.
 //
-// Entities need NLP (~20 ms per KB), so they are collected a paragraph at a time within a time
-// budget per request and cached by paragraph text: a large transcript's first answers say how
-// far the count has got (`entities.complete`), and the client asks again.
+// Entities need NLP (~20-60 ms per KB), so they are collected a paragraph at a time within a
+// time budget per request and cached by paragraph text: a large transcript's first answers say
+// how far the count has got (`entities.complete`), and the client asks again. Only the first
+// ENTITY_CHAR_LIMIT characters of what is said are read (`entities.limited` beyond that): a 10 MB
+// transcript would otherwise keep the server busy for the better part of an hour.
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Transcript } from '../analysis';
@@ -86,8 +88,10 @@ export interface StatisticsResult {
   timeline: TimelineTurn[];
   entities: {
     byKind: EntityCount[];
-    /** False while paragraphs remain to be read (ask again). */
+    /** False while paragraphs remain to be read (ask again, unless `limited`). */
     complete: boolean;
+    /** True when the count stops at the first ENTITY_CHAR_LIMIT characters said: asking again reads no more. */
+    limited: boolean;
     paragraphsDone: number;
     paragraphsTotal: number;
   };
@@ -102,9 +106,15 @@ export interface EntitySummary {
 }
 
 type Found = { text: string; kind: EntityKind; speaker?: number }[];
-/** Entities found per speakers and paragraph text; bounded, oldest dropped first. */
-const found = new Map<string, Found>();
+/**
+ * Entities found, per speaker table (a name may be a speaker's, so what is found depends on
+ * them) and paragraph text; the few most recent speaker tables, each bounded, oldest first out.
+ */
+const found = new Map<string, Map<string, Found>>();
 const FOUND_LIMIT = 20_000;
+const FOUND_TABLES = 8;
+/** Entities are looked for in at most this many characters of what is said (about 30 minutes of speech). */
+export const ENTITY_CHAR_LIMIT = 120_000;
 
 /** The spoken paragraphs of the transcript (turn text, after the label). */
 export function spokenParagraphs(t: Transcript): Span[] {
@@ -118,21 +128,36 @@ export function spokenParagraphs(t: Transcript): Span[] {
  * budget (ms), stops after the paragraph that exceeds it and says how far it got; what it read
  * is kept for the next call.
  */
-export function collectEntities(t: Transcript, budgetMs = Infinity): { entities: EntitySummary[]; done: number; total: number } {
+export function collectEntities(
+  t: Transcript,
+  budgetMs = Infinity,
+  maxChars = ENTITY_CHAR_LIMIT,
+): { entities: EntitySummary[]; done: number; total: number; limited: boolean } {
   const started = Date.now();
   const paragraphs = spokenParagraphs(t);
   const byName = new Map<string, EntitySummary>();
-  // What is found depends on the speakers too (a name may be a speaker's): key by both.
   const speakers = t.speakers.speakers.map((s) => `${s.id}=${s.fullName ?? ''}/${s.surname}`).join('|');
+  let cache = found.get(speakers);
+  if (!cache) {
+    if (found.size >= FOUND_TABLES) found.delete(found.keys().next().value!);
+    found.set(speakers, (cache = new Map()));
+  }
   let done = 0;
+  let chars = 0;
+  let limited = false;
   for (const p of paragraphs) {
-    const key = `${speakers}\u0000${t.doc.text.slice(p.start, p.end)}`;
-    let f = found.get(key);
+    if (chars >= maxChars) {
+      limited = true;
+      break;
+    }
+    chars += p.end - p.start;
+    const key = t.doc.text.slice(p.start, p.end);
+    let f = cache.get(key);
     if (!f) {
       if (Date.now() - started > budgetMs) break;
       f = entitiesIn(t.doc, t.speakers, p).map((m) => ({ text: m.text, kind: m.kind, speaker: m.speaker }));
-      if (found.size >= FOUND_LIMIT) found.delete(found.keys().next().value!);
-      found.set(key, f);
+      if (cache.size >= FOUND_LIMIT) cache.delete(cache.keys().next().value!);
+      cache.set(key, f);
     }
     done++;
     for (const m of f) {
@@ -143,7 +168,7 @@ export function collectEntities(t: Transcript, budgetMs = Infinity): { entities:
     }
   }
   const entities = [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.text.localeCompare(b.text));
-  return { entities, done, total: paragraphs.length };
+  return { entities, done, total: paragraphs.length, limited };
 }
 
 const ENTITY_KINDS: EntityKind[] = ['person', 'place', 'organization', 'name'];
@@ -215,7 +240,7 @@ export function statistics(t: Transcript, settings: TranscriptSettings, entityBu
     },
     speakers,
     timeline,
-    entities: { byKind: entityCounts, complete: ents.done === ents.total, paragraphsDone: ents.done, paragraphsTotal: ents.total },
+    entities: { byKind: entityCounts, complete: ents.done === ents.total, limited: ents.limited, paragraphsDone: ents.done, paragraphsTotal: ents.total },
   };
 }
 
