@@ -154,24 +154,46 @@ function kindByWords(words: string[]): EntityKind | undefined {
   return undefined;
 }
 
+interface SpeakerNameIndex {
+  /** Full names, surnames and unshared first names, to speaker id. */
+  names: Map<string, number>;
+  /** All of them (three letters or more), longest first, as one pattern; undefined when none. */
+  pattern?: RegExp;
+}
+
+const nameIndexes = new WeakMap<SpeakerTable, SpeakerNameIndex>();
+
+/** A hearing has hundreds of speakers: their names are gathered and compiled once per table, not per paragraph. */
+function speakerNameIndex(table: SpeakerTable): SpeakerNameIndex {
+  const cached = nameIndexes.get(table);
+  if (cached) return cached;
+  const names = new Map<string, number>();
+  const firstNames = new Map<string, number>();
+  for (const s of table.speakers) {
+    if (s.unidentified) continue;
+    if (s.fullName) {
+      names.set(s.fullName, s.id);
+      const first = s.fullName.split(' ')[0];
+      // A first name names a speaker only when no other speaker shares it.
+      firstNames.set(first, firstNames.has(first) ? -1 : s.id);
+    }
+    names.set(titleCase(s.surname), s.id);
+  }
+  for (const [first, id] of firstNames) if (id >= 0 && first.length >= 3 && !names.has(first)) names.set(first, id);
+  const usable = [...names.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+  const escaped = usable.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = usable.length ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}])`, 'gu') : undefined;
+  const index = { names, pattern };
+  nameIndexes.set(table, index);
+  return index;
+}
+
 function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
   // Stage directions are not speech: blank them out (same length, so offsets hold), or their
   // capitals would read as acronyms and names: (SOUNDBITE OF BOAT ENGINE).
   const text = raw.replace(/\([^()\n]*\)|\[[^[\]\n]*\]/g, (m) => ' '.repeat(m.length));
   const out: EntityMatch[] = [];
-  const speakerNames = new Map<string, number>();
-  const firstNames = new Map<string, number>();
-  for (const s of table.speakers) {
-    if (s.unidentified) continue;
-    if (s.fullName) {
-      speakerNames.set(s.fullName, s.id);
-      const first = s.fullName.split(' ')[0];
-      // A first name names a speaker only when no other speaker shares it.
-      firstNames.set(first, firstNames.has(first) ? -1 : s.id);
-    }
-    speakerNames.set(titleCase(s.surname), s.id);
-  }
-  for (const [first, id] of firstNames) if (id >= 0 && first.length >= 3 && !speakerNames.has(first)) speakerNames.set(first, id);
+  const { names: speakerNames, pattern } = speakerNameIndex(table);
   const add = (raw: string, at: number, kind: EntityKind | 'auto') => {
     // A match may run across a list ("Russia, China, Iran"), a sentence or a line: split it.
     const parts = raw.split(/([,;:]\s+|[.?!]\s+|\s*[\r\n]+\s*)/);
@@ -303,11 +325,10 @@ function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=['’]s\b|[^\p{L}\p{N}]|$)/gu)) {
     if (ORG_SINGLE.has(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'organization' });
   }
-  // Speakers named in the text.
-  for (const [name, id] of speakerNames) {
-    if (name.length < 3) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{M}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'gu');
-    for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + name.length, text: name, kind: 'person', speaker: id });
+  // Speakers named in the text: one pattern of all their names, compiled once per table.
+  if (pattern) {
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'person', speaker: speakerNames.get(m[0]) });
   }
   return merge(out);
 }
