@@ -86,14 +86,23 @@ export function turnName(turn: Turn, speaker: Speaker | undefined): string {
  */
 const detailCache = new WeakMap<Turn, string>();
 
+/**
+ * Beyond this many turns the outline leaves out each turn's first words: for a day-long hearing
+ * (60,000 turns) they would make a third of an 18 MB answer, sent again after every edit.
+ */
+export const DETAIL_TURN_LIMIT = 10_000;
+
 function symbolForTurn(t: Transcript, turn: Turn, speaker: Speaker | undefined): DocumentSymbol {
   const { doc } = t;
   const ls = doc.lineStarts;
   // A turn knows its first and last lines: no search for the line of each offset.
   const first = ls[turn.firstLine];
   const labelEnd = turn.label ? turn.label.end : Math.min(turn.end, lineEndOffset(doc.text, ls, turn.firstLine));
-  let said = detailCache.get(turn);
-  if (said === undefined) detailCache.set(turn, (said = firstWords(doc.text, turn.textStart, turn.end)));
+  let said: string | undefined;
+  if (doc.turns.length <= DETAIL_TURN_LIMIT) {
+    said = detailCache.get(turn);
+    if (said === undefined) detailCache.set(turn, (said = firstWords(doc.text, turn.textStart, turn.end)));
+  }
   return {
     name: turnName(turn, speaker),
     detail: said,
