@@ -121,7 +121,13 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   const declined = new Map<string, string>();
   let maxFileSize = defaultSettings.maxFileSize;
   const usable = (uri: string) => (declined.has(uri) ? undefined : documents.get(uri));
-  const checkUsable = (doc: TextDocument): boolean => {
+  const checkUsable = (doc: TextDocument, typed = false): boolean => {
+    // While the user types in a document that was fine, only its size can change what we say:
+    // reading its start again (for binary data) would copy a large text on every keystroke.
+    if (typed && !declined.has(doc.uri)) {
+      const mb = doc.getText().length / (1024 * 1024);
+      if (mb <= maxFileSize) return true;
+    }
     const reason = declineReason(doc.getText(), maxFileSize);
     if (!reason) {
       declined.delete(doc.uri);
@@ -282,7 +288,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     if (checkUsable(e.document)) schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent(async (e) => {
-    if (!checkUsable(e.document)) return;
+    if (!checkUsable(e.document, true)) return;
     if ((await settingsFor(e.document.uri)).diagnostics.run !== 'onType') return;
     const last = lastCheckMs.get(e.document.uri) ?? 0;
     schedule(e.document.uri, last < CHECK_IMMEDIATELY_BELOW_MS ? 0 : Math.min(MAX_CHECK_DELAY_MS, last));
