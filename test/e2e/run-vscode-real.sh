@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end suite in a real VS Code (OSS, web) workbench, headless and offline, with the
-# vscode-real tool (../shared/tools/vscode-real, or $VSCODE_REAL).
+# vscode-real tool at $VSCODE_REAL (npm run test:e2e points it at the team's shared copy).
 #   bash test/e2e/run-vscode-real.sh          (npm run test:e2e builds first, then runs this)
 # Builds dist/ and the suite bundle (node esbuild.mjs --e2e -> out/e2e/suite.js), then runs, in
 # one vscode-real run with test/e2e/workspace as the workspace folder:
@@ -16,10 +16,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-VR="${VSCODE_REAL:-../shared/tools/vscode-real}"
+VR="${VSCODE_REAL:-}"
 OUT="out/e2e"
 
-if [ ! -d "$VR" ]; then
+if [ -z "$VR" ] || [ ! -d "$VR" ]; then
   echo "e2e: SKIPPED: the vscode-real tool folder '$VR' does not exist (set VSCODE_REAL to its path to run the end-to-end suite)."
   exit 0
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's screenshots, taken in a real VS Code (OSS, web) workbench with vscode-real's UI
-# mode (../shared/tools/vscode-real, or $VSCODE_REAL), headless and offline:
+# mode (the tool at $VSCODE_REAL), headless and offline:
 #   bash test/e2e/screenshots.sh            (after npm run build)
 # Writes docs/images/{workbench,outline,hover,speakers,problems,quickfix}.png; the raw runs
 # (results.json, console.log, every screenshot) stay in out/screenshots/<run>/.
@@ -19,7 +19,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-VR="${VSCODE_REAL:-../shared/tools/vscode-real}"
+VR="${VSCODE_REAL:-}"
 OUT="out/screenshots"
 IMAGES="docs/images"
 if [ ! -f "$VR/run.sh" ]; then
