@@ -1,7 +1,13 @@
 // The grammar and the language server must agree on what a label is and what a cue is, or
 // the colours would contradict the outline and the diagnostics. These tests run both over
-// the same lines: every line of the hand-written cases, plus seeded random lines built from
-// label-like parts (names, honorifics, roles, times, colons, stray brackets and quotes).
+// the same lines: every line of the hand-written cases and of the fixtures, plus seeded random
+// lines built from label-like parts (names, honorifics, roles, times, colons, stray brackets
+// and quotes).
+//
+// TextMate cannot know a document's style, so the grammar colours a line as a label when the
+// broadcast scanner (scanLabel) takes it, or else when another style's scanner
+// (scanLabelFor(style, …)) takes it in one of the forms the grammar claims for that style
+// (GRAMMAR_COVERS): the comparison below is exact for both.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +15,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { IGrammar } from 'vscode-textmate';
 import { classifyCue } from '../../server/src/parser/cues';
-import { scanLabel } from '../../server/src/parser/label';
+import type { Label } from '../../server/src/parser';
+import { scanCourtLabel, scanLabel, scanLabelFor } from '../../server/src/parser/label';
+import { allFixtures, repoPath } from '../fixtures/styles/support';
 import { loadTranscriptGrammar, textWithScope, tokenizeLines, type Token } from './helpers';
 import { parseSyntaxCases } from './syntax-cases';
 
@@ -24,13 +32,37 @@ function prng(seed: number): () => number {
   };
 }
 
+type OtherStyle = 'podcast' | 'court' | 'hearing';
+
+/**
+ * The other styles' labels the grammar colours, line-anchored and specific: podcast labels in
+ * Markdown bold or with a time (before the name, after it or after the colon; a plain
+ * `Jerod Santo:` is left to semantic highlighting, since `First Up:` looks the same), court
+ * `Q.` / `A.` / `Q`, hearing labels ending with a period. Other labels of those styles are
+ * broadcast labels as well (`THE COURT:`, `Speaker 1:`). The examiner line `BY MS. OKAFOR:`, which
+ * the broadcast scanner would take, is a court heading for the grammar.
+ */
+const GRAMMAR_COVERS: Record<OtherStyle, (l: Label) => boolean> = {
+  podcast: (l) => !!l.bold || (!!l.timestamp && !l.role && !l.honorific && !l.pseudo),
+  court: (l) => l.qa !== undefined,
+  hearing: (l) => l.terminator === '.' && l.qa === undefined,
+};
+
 /** parse.ts only tries a label where the first non-space character is not a-z or 0-9. */
-function parserLabel(line: string) {
+function parserLabel(line: string): Label | undefined {
   let ft = 0;
   while (ft < line.length && ' \t\u00a0\ufeff'.includes(line[ft])) ft++;
   const c = line.charCodeAt(ft);
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return undefined;
-  return scanLabel(line, 0, line.length);
+  // `BY MR. DOE:` names the examiner of the Q. lines below it: a heading in every style.
+  if (scanCourtLabel(line, 0, line.length) === null) return undefined;
+  const broadcast = scanLabel(line, 0, line.length);
+  if (broadcast) return broadcast;
+  for (const style of ['podcast', 'court', 'hearing'] as const) {
+    const label = scanLabelFor(style, line, 0, line.length);
+    if (label && GRAMMAR_COVERS[style](label)) return label;
+  }
+  return undefined;
 }
 
 interface LabelParts {
@@ -78,8 +110,16 @@ const caseLines = readdirSync(join(__dirname, 'cases'))
   .flatMap((f) => parseSyntaxCases(readFileSync(join(__dirname, 'cases', f), 'utf8'), f).lines)
   .filter((l) => l.trim() !== '');
 
-test('labels: the grammar agrees with scanLabel on every line of the syntax cases and the examples', async () => {
-  const examples = ['examples/harbour-strike.transcript', 'test/fixtures/older-style.transcript', 'test/fixtures/broadcast-basic.transcript']
+const styleFixtures = allFixtures().map(([style, name]) => repoPath(style, name));
+
+test('labels: the grammar agrees with the scanners on every line of the syntax cases and the examples', async () => {
+  const examples = [
+    'examples/harbour-strike.transcript',
+    'test/fixtures/older-style.transcript',
+    'test/fixtures/broadcast-basic.transcript',
+    'test/fixtures/podcast.transcript',
+    ...styleFixtures,
+  ]
     .map((p) => join(__dirname, '..', '..', p))
     .flatMap((p) => {
       try {
@@ -90,7 +130,7 @@ test('labels: the grammar agrees with scanLabel on every line of the syntax case
     });
   const { mismatches, labels } = compareLabels(await loadTranscriptGrammar(), [...caseLines, ...examples]);
   assert.deepEqual(mismatches, []);
-  assert.ok(labels > 40, `${labels} labels`);
+  assert.ok(labels > 250, `${labels} labels`);
 });
 
 const NAME_WORDS = [
@@ -108,7 +148,7 @@ const TAILS = [
 ];
 const AFTER = ['', ' text', 'x', '6', '/', '"', '(', '.', '“', '[', "'", '\t', ' ', 'É'];
 
-test('labels: the grammar agrees with scanLabel on seeded random label-like lines', async () => {
+test('labels: the grammar agrees with the scanners on seeded random label-like lines', async () => {
   const rnd = prng(20240611);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const lines: string[] = [];
@@ -124,7 +164,7 @@ test('labels: the grammar agrees with scanLabel on seeded random label-like line
   assert.ok(labels > 300, `${labels} labels`);
 });
 
-test('labels: the grammar agrees with scanLabel near the 200-character label window', async () => {
+test('labels: the grammar agrees with the scanners near the 200-character label window', async () => {
   const rnd = prng(7);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const word = () => 'ABCDEFGHIJ'.repeat(8).slice(0, 1 + Math.floor(rnd() * rnd() * 80));
@@ -145,7 +185,7 @@ test('labels: the grammar agrees with scanLabel near the 200-character label win
   assert.ok(labels > 300, `${labels} labels`);
 });
 
-test('labels: the grammar agrees with scanLabel on seeded random character soup', async () => {
+test('labels: the grammar agrees with the scanners on seeded random character soup', async () => {
   const rnd = prng(99);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const bits = ['A', 'B', 'Z', 'a', 'x', ' ', ' ', ':', ',', '(', ')', '[', ']', '0', '1', '.', '#', "'", '"', '>', 'é', 'É', 'Mr.', 'Ms ', 'Dr', '\t', '\u00a0', '-', '&', '?', 'Un', 'Speaker ', 'NOTE', '00:00', 'host'];
@@ -153,6 +193,35 @@ test('labels: the grammar agrees with scanLabel on seeded random character soup'
   const { mismatches, labels } = compareLabels(await loadTranscriptGrammar(), lines);
   assert.deepEqual(mismatches.slice(0, 10), []);
   assert.ok(labels > 20, `${labels} labels`);
+});
+
+const MIXED_NAMES = ['Jerod', 'Jerod Santo', 'Marguerite Osei-Bonsu', 'Van Horn', 'Priya R.', 'Ann B Cole Dee', 'Ann B Cole Dee Eve', 'Mr. Smith', 'Dr Jane', 'Mrs', 'Music', 'Song', 'Ad Break', 'Note', 'First Up', 'Find us', 'James 2', 'Ólafur', '李 Wei', 'Speaker 0', 'Speaker B', 'SPEAKER 12', 'NINA PARK', 'Unidentified Man'];
+const TIMES = ['00:00', '00:02:46', '0:12', '1:02:03.5', '00:61', '00:0', '12:30:00,250'];
+
+test('labels: the grammar agrees with the scanners on seeded random lines of the other styles', async () => {
+  const rnd = prng(31337);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
+  const time = () => pick(TIMES);
+  const lines: string[] = [];
+  const podcast = [
+    () => `${pick(['', '  ', '\t'])}**${pick(MIXED_NAMES)}${pick([':**', '**:', '**', ':*', ' :**'])}${pick(['', ' Hello.', ' [05:59] So.', '** no'])}`,
+    () => `${pick(['', '>> ', ' '])}${pick(['[', '(', '[ '])}${time()}${pick([']', ')', ' ]'])} ${pick(MIXED_NAMES)}${pick([':', ' :', ',', ', Host:', ''])}${pick(['', ' Hi there.', 'x', '6', ' (00:12)'])}`,
+    () => `${pick(['', ' '])}${pick(MIXED_NAMES)}${pick([':', ' :', ''])}${pick([' ', '', '  ', '\t', '\u00a0'])}${pick(['(', '[', '', '(('])}${time()}${pick([')', ']', '', ')x'])}${pick(['', ' Hi.', 'x', ' '])}`,
+    () => `${pick(['', '  '])}${pick(MIXED_NAMES)}${pick([' ', '  ', ''])}${pick(['(', ''])}${time()}${pick([')', ''])}${pick([':', '', '::', ': hi'])}${pick(['', ' ', '\t'])}`,
+  ];
+  const court = () =>
+    `${pick(['', ' ', '     ', '\t', '\u00a0'])}${pick(['Q', 'A', 'Q.', 'A.', 'Q:', 'A:', 'Q..', 'QA', 'Qs'])}${pick([' ', '  ', '\t', '', '   '])}${pick(['What did you see?', '-- until then.', '', ' ', 'MR. DOE: yes', 'A.', 'Thank you, Dana.', '\u00a0x'])}`;
+  const hearing = () =>
+    `${pick(['', '    ', '\t', ' '.repeat(70)])}${pick(['Mr.', 'Ms.', 'Mrs.', 'Miss', 'Dr.', 'Dr', 'Chairman', 'Chairwoman', 'Chair', 'Senator', 'General', 'The', 'Mister', 'MR.'])}${pick([' ', '  ', ''])}${pick(['Linder', 'SMITH', 'Chairman', 'Clerk', 'Van Horn', 'Smith Jones Lee', 'de Vries', 'O’Neil-Price', 'Núñez', 'Motors'])}${pick(['.', '. ', '.x', ':', '', '..', ' .'])}${pick(['', ' Thank you.', ' I yield back.', 'Now.'])}`;
+  const examiner = () =>
+    `${pick(['', '     ', '\t'])}${pick(['BY', 'By', 'BY:'])} ${pick(['MR.', 'MS', 'DR.', 'MRS.', 'SEN.', 'MISS'])} ${pick(['DOE', 'OKAFOR', 'VAN HORN', "O'NEIL", 'Doe', 'DOE JR.'])}${pick([':', ': ', ':x', ''])}`;
+  for (let k = 0; k < 6000; k++) {
+    const r = rnd();
+    lines.push(r < 0.5 ? pick(podcast)() : r < 0.7 ? court() : r < 0.75 ? examiner() : hearing());
+  }
+  const { mismatches, labels } = compareLabels(await loadTranscriptGrammar(), lines);
+  assert.deepEqual(mismatches.slice(0, 10), []);
+  assert.ok(labels > 1000, `${labels} labels`);
 });
 
 /** What the grammar makes of the bracket at `at`: the cue kinds classifyCue would report. */

@@ -154,6 +154,17 @@ test('the label pattern is copied unchanged where quoted speech and the trailer 
   for (const q of quotes) assert.ok(q.end!.endsWith(`|${lookahead}`), q.comment);
 });
 
+test("quoted speech also ends before every other style's labels", () => {
+  const styleLabels = ['label-bold', 'label-mixed-time', 'label-name-time', 'label-question-answer', 'label-period'];
+  for (const q of grammar.repository['quoted-speech'].patterns!) {
+    for (const key of styleLabels) {
+      const rule = grammar.repository[key];
+      assert.ok(rule?.match?.startsWith('^'), `${key} is a line-anchored match`);
+      assert.ok(q.end!.includes(`|(?=${rule.match})`), `${q.comment} ends before #${key}`);
+    }
+  }
+});
+
 test('invisible characters in patterns are written as escapes', () => {
   const text = readFileSync(grammarPath, 'utf8');
   assert.doesNotMatch(text, /[\u00a0\ufeff\u200b\t]/, 'write \\u00a0, \\ufeff and \\t, not the characters themselves');
@@ -177,6 +188,19 @@ test('the main constructs use scopes the default themes colour', async () => {
     ['SALEH: Dee Kowalczyk (ph) said.', '(ph)', 'comment.other.phonetic.transcript'],
     ['SALEH: She said "no" twice.', '"no"', 'string.quoted.double.transcript'],
     ['Transcript provided by KBRT, Copyright KBRT.', 'Transcript provided by KBRT, Copyright KBRT.', 'comment.line.credit.transcript'],
+    // The other styles' labels.
+    ['**Jerod Santo:** Welcome back.', 'Jerod Santo', 'entity.name.tag.speaker.transcript'],
+    ['[05:59] Priya Raman: And then?', 'Priya Raman', 'entity.name.tag.speaker.transcript'],
+    ['James 00:02:46:', 'James', 'entity.name.tag.speaker.transcript'],
+    ['James 00:02:46:', '00:02:46', 'constant.numeric.timestamp.transcript'],
+    ['Speaker 0: 00:00:11', '00:00:11', 'constant.numeric.timestamp.transcript'],
+    ['Q. Where were you?', 'Q', 'entity.name.tag.speaker.transcript'],
+    ['A. On the bridge.', 'A', 'entity.name.tag.speaker.transcript'],
+    ['Q Thank you, Dana.', 'Q', 'entity.name.tag.speaker.transcript'],
+    ['Mr. Linder. Thank you.', 'Mr.', 'storage.modifier.honorific.transcript'],
+    ['Mr. Linder. Thank you.', 'Linder', 'entity.name.tag.speaker.transcript'],
+    ['Chairman SMITH. We will come to order.', 'Chairman SMITH', 'entity.name.tag.speaker.transcript'],
+    ['     BY MS. OKAFOR:', 'BY', 'keyword.other.examiner.transcript'],
   ];
   for (const [line, text, scope] of samples) {
     const [tokens] = tokenizeLines(g, [line]);

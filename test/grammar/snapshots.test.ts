@@ -46,6 +46,9 @@ test('the case files cover every construct', () => {
     'negatives.txt',
     'quotes.txt',
     'stage-directions.txt',
+    'styles-court.txt',
+    'styles-hearing.txt',
+    'styles-podcast.txt',
     'timestamps.txt',
   ]);
 });

@@ -255,9 +255,10 @@ export function reuseSpeakers(doc: TranscriptDocument, previous: SpeakerTable): 
 
 const EXAMINER = /^[ \t]*BY ((?:MR|MS|MRS|DR|MISS)\.?) ([\p{Lu}'’ -]+?):[ \t]*$/gmu;
 const WITNESS = [
-  /^[ \t]*([\p{Lu}][\p{Lu}.'’ -]{2,60}?),[ \t]*(?:having been|having first been|being first|being duly|called as a witness|a witness)/mu,
+  // `HAROLD J. MERCER, having been first duly sworn, …`, often broken after the comma.
+  /^[ \t]*([\p{Lu}][\p{Lu}.'’ -]{2,60}?),[ \t]*(?:\r?\n[ \t]*)?(?:having been|having first been|being first|being duly|called as a witness|a witness)/mu,
   /^[ \t]*WITNESS:[ \t]*([\p{Lu}][\p{L}.'’ -]{2,60}?)[ \t]*$/mu,
-  /EXAMINATION OF ([\p{Lu}][\p{Lu}.'’ -]{2,60}?)[ \t]*$/mu,
+  /(?:EXAMINATION|DEPOSITION|TESTIMONY) OF ([\p{Lu}][\p{Lu}.'’ -]{2,60}?)[ \t]*$/mu,
 ];
 
 /** Who asks (`BY MR. DOE:` lines, by line) and who answers (the witness the header names). */

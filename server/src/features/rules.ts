@@ -93,7 +93,7 @@ export function checkTranscript(t: Transcript): Problem[] {
   const conventions = CONVENTIONS[doc.style] ?? CONVENTIONS.broadcast;
   const table = t.speakers;
   const typos = typoMap(table.speakers);
-  const known = knownLabels(table.speakers);
+  const known = knownLabels(table.speakers, doc.style === 'court' ? COURT_LABELS : undefined);
 
   let lastTime: { seconds: number; span: Span } | undefined;
   const checkTime = (ts: { start: number; end: number; text: string; seconds: number | undefined }) => {
@@ -155,7 +155,19 @@ export function checkTranscript(t: Transcript): Problem[] {
       const prev = doc.body[bodyIndex - 1];
       // A turn hiding a mis-typed label (`whitfield: …`) is really two turns: not a split.
       // Podcast tools split a long turn at every timestamp: not a slip there.
-      if (conventions.splitTurns && prev && prev.type === 'turn' && !hidesLabel.has(prev) && speaker && previousSpeaker === speaker && turn.paragraphs > 0) {
+      // In court the examiner's own label, then `Q.` after the `BY MS. DOE:` line, is one person in two
+      // forms on purpose; a briefing's `Q` lines are different reporters.
+      if (
+        conventions.splitTurns &&
+        prev &&
+        prev.type === 'turn' &&
+        !hidesLabel.has(prev) &&
+        speaker &&
+        previousSpeaker === speaker &&
+        turn.paragraphs > 0 &&
+        !!prev.label?.qa === !!label.qa &&
+        !(label.qa === 'Q' && label.terminator === '')
+      ) {
         out.push(splitTurn(t, prev, turn, label, speaker));
       }
       // Speaker-level rules concern few turns: skip the rest cheaply.
@@ -244,11 +256,19 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
     if (ft >= e) continue;
     if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
-    if (CONVENTIONS[doc.style]?.upperCaseLabels !== false && hiddenLabel(t, ft, e, known, problems)) hides = true;
+    if (CONVENTIONS[doc.style]?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
   }
   const local = { base: turn.start, knownKey: known.key, problems, hidesLabel: hides, credit };
   localCache.set(turn, local);
   return local;
+}
+
+/** After a caption-style `>>` and its spaces (`>> BANKS To stay ready.`), or `ft` itself. */
+function afterCaption(text: string, ft: number, e: number): number {
+  if (text.charCodeAt(ft) !== 0x3e || text.charCodeAt(ft + 1) !== 0x3e) return ft;
+  let k = ft + 2;
+  while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k;
 }
 
 function shiftProblem(p: Problem, d: number): Problem {
@@ -384,7 +404,8 @@ function speakerProblems(
   };
   if (typos) {
     const closest = typos.map((c) => closestLabel(label.name, c));
-    const candidates = typos.map((c, i) => `${closest[i]}${c.fullName ? ` (${c.fullName})` : ''}`);
+    // `Priya Raman (Priya Raman)` says it twice: a mixed-case label written as the full name stands alone.
+    const candidates = typos.map((c, i) => `${closest[i]}${c.fullName && c.fullName !== closest[i] ? ` (${c.fullName})` : ''}`);
     out.push({
       code: 'unknown-speaker',
       start: nameRange.start,
@@ -607,9 +628,12 @@ interface KnownLabels {
 const knownKeys = new Map<string, number>();
 let nextKnownKey = 0;
 
-function knownLabels(speakers: Speaker[]): KnownLabels {
-  const forms = new Set<string>();
-  let maxWords = 1;
+/** The bench and the witness speak in every court transcript: `the witness:` is a slip even before `THE WITNESS:` is used. */
+const COURT_LABELS = ['THE COURT', 'THE WITNESS'];
+
+function knownLabels(speakers: Speaker[], standard: readonly string[] = []): KnownLabels {
+  const forms = new Set<string>(standard);
+  let maxWords = standard.length > 0 ? 2 : 1;
   for (const s of speakers) {
     if (s.unidentified) continue;
     for (const l of s.labels) {

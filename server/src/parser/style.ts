@@ -25,8 +25,12 @@ const SIGNALS: [RegExp, TranscriptStyle, number][] = [
   [/^\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? \(?\d{1,2}:\d{2}(?::\d{2})?\)?:?\s*$/, 'podcast', 2],
   // Court and deposition: Q./A., the bench, the examiner's line.
   [/^\s*[QA]\.\s+\S/, 'court', 2],
-  [/^\s*Q\s+[A-Z]/, 'court', 1],
+  // A press briefing's reporter: as many `Q` lines as the spokesperson's labels.
+  [/^\s*Q\s+[A-Z]/, 'court', 2],
   [/^\s*THE (?:COURT|WITNESS|CLERK|BAILIFF|REPORTER|DEFENDANT):/, 'court', 3],
+  // Appellate argument: the bench by title, counsel's argument headings.
+  [/^\s*(?:CHIEF )?JUSTICE [A-Z][A-Z'’-]+:/, 'court', 2],
+  [/^\s*(?:ORAL|REBUTTAL) ARGUMENT OF\b/, 'court', 3],
   [/^\s*BY (?:MR|MS|MRS|DR)\.? [A-Z][A-Z'’-]+:\s*$/, 'court', 3],
   [/^\s*(?:DIRECT|CROSS|REDIRECT|RECROSS)[- ]EXAMINATION\b/, 'court', 3],
   // Congressional hearing: labels ending with a period, the attendance list.
