@@ -78,12 +78,6 @@ describe('the first-line marker', () => {
 
   test(
     'the marker line is not taken for the title',
-    {
-      todo:
-        'BUG: buildPreamble() in server/src/parser/parse.ts takes the marker line for the headline (it stands alone and has ' +
-        'lower-case letters): the Outline of "transcript-style: podcast\\n\\nEpisode 4: Tides\\n\\n…" is titled "transcript-style: podcast". ' +
-        'The marker line should be left out of the title candidates, like page furniture.',
-    },
     () => {
       const doc = parseTranscript(`transcript-style: podcast\n\n${older}`);
       assert.equal(doc.preamble?.title?.text, 'Beekeepers count their losses after a wet spring');

@@ -5,7 +5,7 @@
 import { isCreditAt, isPageBoilerplate } from './boilerplate';
 import { CueFinder, cueEnd, matchBracket, scanCue, scanCues } from './cues';
 import { LABEL_WINDOW, scanLabelFor } from './label';
-import { detectStyle, type TranscriptStyle } from './style';
+import { detectStyle, styleMarkerLine, type TranscriptStyle } from './style';
 import { computeLineStarts, ForwardFinder, lineEndOffset, skipSpaces, trimEnd } from './lines';
 import type { BodyNode, Cue, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
 
@@ -335,7 +335,8 @@ function buildPreamble(text: string, lineStarts: number[], lines: number[], fmEn
   }
 
   // Otherwise the first line, not page furniture, that stands as a paragraph of its own.
-  const candidates = nonBlank.filter((l) => l.line > fmEnd && !isPageBoilerplate(text.slice(l.start, l.end)));
+  // Not page furniture, and not the style marker (`transcript-style: podcast`).
+  const candidates = nonBlank.filter((l) => l.line > fmEnd && !isPageBoilerplate(text.slice(l.start, l.end)) && !(l.line === 0 && styleMarkerLine(text.slice(l.start, l.end))));
   const isAlone = (i: number) => {
     const l = candidates[i];
     const prev = candidates[i - 1];
