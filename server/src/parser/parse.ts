@@ -118,7 +118,7 @@ function parse(text: string, options: ParseOptions): TranscriptDocument {
   // A podcast's title often has a colon (`Episode 41: Building radio`): a first "label" that
   // never speaks again, with no time and no bold, is the headline.
   const first = scan.body[0];
-  if (style === 'podcast' && first?.type === 'turn' && first.label && first.label.style === 'mixed' && !first.label.timestamp && !first.label.bold) {
+  if (style === 'podcast' && first?.type === 'turn' && first.label && first.label.style === 'mixed' && !first.label.timestamp && !first.label.bold && !first.label.pseudo) {
     const name = first.label.name;
     if (!scan.turns.some((t, i) => i > 0 && t.label?.name === name)) {
       scan = new BodyScanner(text, lineStarts, credit, fmEnd, [], 0, false, style, new Set([first.firstLine]));
