@@ -154,13 +154,6 @@ describe('court and deposition labels', () => {
 
   test(
     'questions and answers with the line numbers of a PDF copy in the margin are turns',
-    {
-      todo:
-        'BUG: parse.ts never scans a line for a label when its first character is a digit (mayStartLabel), so in a deposition ' +
-        'copied from a PDF with line numbers in the margin ("12   Q.   Where were you?") no Q./A. line is a turn and the whole ' +
-        'transcript is preamble; detection (style.ts) misses the style for the same reason. Court style should skip a margin number of one ' +
-        'or two digits before the label.',
-    },
     () => {
       const doc = parseTranscript(' 1   Q.   Where were you?\n 2   A.   On the bridge.\n', { style: 'court' });
       assert.deepEqual(

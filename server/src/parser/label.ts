@@ -364,14 +364,19 @@ function scanPseudoLabel(text: string, lineStart: number, lineEnd: number): Labe
   };
 }
 
+const MARGIN_NUMBER = /^[ \t]*\d{1,2}[ \t]+(?=\S)/;
+
 /** The label at the start of a line in a document of this style, or undefined. */
 export function scanLabelFor(style: TranscriptStyle, text: string, lineStart: number, lineEnd: number): Label | undefined {
   switch (style) {
     case 'podcast':
       return scanPodcastLabel(text, lineStart, lineEnd);
     case 'court': {
-      const qa = scanCourtLabel(text, lineStart, lineEnd);
-      return qa === null ? undefined : (qa ?? scanLabel(text, lineStart, lineEnd));
+      // A deposition copied from a PDF keeps its line numbers in the margin: ` 12   Q.   Where…`.
+      const margin = MARGIN_NUMBER.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 10)));
+      const from = margin ? lineStart + margin[0].length : lineStart;
+      const qa = scanCourtLabel(text, from, lineEnd);
+      return qa === null ? undefined : (qa ?? scanLabel(text, from, lineEnd));
     }
     case 'hearing':
       return scanHearingLabel(text, lineStart, lineEnd) ?? scanLabel(text, lineStart, lineEnd);

@@ -89,7 +89,7 @@ export function findCredit(text: string, lineStarts: number[], style: Transcript
         continue;
       }
     }
-    if (mayStartLabel(text.charCodeAt(ft)) && scanLabelFor(style, text, s, e)) break;
+    if ((mayStartLabel(text.charCodeAt(ft)) || style === 'court') && scanLabelFor(style, text, s, e)) break;
   }
   return found;
 }
@@ -237,7 +237,7 @@ export class BodyScanner {
       // Court and hearing labels (`Q.`, `Mr. Linder.`) have no colon: those styles scan every line.
       const maybeLabel =
         !this.notLabels?.has(line) &&
-        mayStartLabel(text.charCodeAt(ft)) &&
+        (mayStartLabel(text.charCodeAt(ft)) || this.style === 'court') &&
         (this.colons.next(s) < Math.min(e, s + LABEL_WINDOW) || this.style === 'court' || this.style === 'hearing');
       const label = maybeLabel ? scanLabelFor(this.style, text, s, e) : undefined;
       if (label) {

@@ -24,7 +24,7 @@ const SIGNALS: [RegExp, TranscriptStyle, number][] = [
   [/^\s*\*\*[^*\n]{1,60}:\*\*|^\s*\*\*[^*\n]{1,60}\*\*:/, 'podcast', 2],
   [/^\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? \(?\d{1,2}:\d{2}(?::\d{2})?\)?:?\s*$/, 'podcast', 2],
   // Court and deposition: Q./A., the bench, the examiner's line.
-  [/^\s*[QA]\.\s+\S/, 'court', 2],
+  [/^\s*(?:\d{1,2}\s+)?[QA]\.\s+\S/, 'court', 2],
   // A press briefing's reporter: as many `Q` lines as the spokesperson's labels.
   [/^\s*Q\s+[A-Z]/, 'court', 2],
   [/^\s*THE (?:COURT|WITNESS|CLERK|BAILIFF|REPORTER|DEFENDANT):/, 'court', 3],
