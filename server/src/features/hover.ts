@@ -7,7 +7,7 @@ import type { Speaker, Transcript } from '../analysis';
 import { entityAt, mentionsOf, type EntityMatch } from '../analysis/entities';
 import { speakerMentions } from '../analysis/mentions';
 import { formatDuration, statisticsOf } from '../analysis/statistics';
-import type { Cue, CueKind, Span } from '../parser';
+import { lineAt, type Cue, type CueKind, type Span } from '../parser';
 import type { TranscriptSettings } from '../settings';
 import { speakerAt } from './navigation';
 import { rangeOf } from './positions';
@@ -75,16 +75,9 @@ export function entityCard(t: Transcript, e: EntityMatch, settings: TranscriptSe
   return lines.join('\n');
 }
 
+/** The 0-based line of an offset (the parser's own search over its line starts). */
 function lineOf(t: Transcript, offset: number): number {
-  const starts = t.doc.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineAt(t.doc.lineStarts, offset);
 }
 
 function cueAt(t: Transcript, offset: number): Cue | undefined {

@@ -3,7 +3,7 @@
 // the results into LSP types. Each code has a section in docs/rules.md.
 
 import type { Speaker, Transcript } from '../analysis';
-import { lineEndOffset, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
+import { lineAt, lineEndOffset, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
 import { isCreditAt } from '../parser/boilerplate';
 import { scanCue } from '../parser/cues';
 
@@ -53,16 +53,9 @@ export interface Problem extends Span {
 
 const line1 = (t: Transcript, offset: number) => lineOf(t, offset) + 1;
 
+/** The 0-based line of an offset (the parser's own search over its line starts). */
 function lineOf(t: Transcript, offset: number): number {
-  const starts = t.doc.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineAt(t.doc.lineStarts, offset);
 }
 
 /**
