@@ -1,0 +1,198 @@
+// Quick fixes, fix-all and formatting on hostile documents (random Unicode, control characters,
+// lone surrogates, CR-only and mixed line endings, Markdown, half-typed labels): each quick fix
+// changes only the text of its own problem's lines; after fix-all no fixable problem is left;
+// formatting is idempotent and never changes the words. Extends properties-diagnostics.test.ts,
+// whose documents are built from known speakers with deliberate slips.
+//
+// Property cases: see test/helpers/arbitraries.ts.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import { analyze } from '../../server/src/analysis';
+import { checkTranscript } from '../../server/src/features/rules';
+import { createLanguageService, type TextDocumentLike } from '../../server/src/languageService';
+import { defaultSettings } from '../../server/src/settings';
+import { actionEdits, applyTextEdits, offsetOf } from '../fixtures/rules/support';
+import { anyDocument, describeRuns, lineEndOf, lineStartsOf, runs, show, transcriptLike } from '../helpers/arbitraries';
+
+const URI = 'file:///test/draft.transcript'; // the URI support.ts's actionEdits expects
+const whole = { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } };
+const svcOf = () => createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined } });
+let version = 0;
+const docOf = (text: string): TextDocumentLike => {
+  const v = ++version;
+  return { uri: URI, version: v, getText: () => text };
+};
+
+function fixAll(text: string): string {
+  const [a] = svcOf().getCodeActions(docOf(text), whole, { diagnostics: [], only: ['source.fixAll.transcript'] }, defaultSettings);
+  return a ? applyTextEdits(text, actionEdits(a)) : text;
+}
+
+const format = (text: string) => applyTextEdits(text, svcOf().getFormattingEdits(docOf(text)));
+
+/** White space for comparing words: JavaScript's \s and the zero-width characters a blank line may hold. */
+const SPACE = /[\s\u200b\u180e]+/;
+/** The words of a text, with the spacing around label colons (which formatting fixes) normalised. */
+const wordsOf = (text: string) =>
+  text
+    .replace(/[ \t]+:/g, ':')
+    .replace(/:(?=\S)/g, ': ')
+    .split(SPACE)
+    .filter(Boolean);
+
+/** [start, end) of the lines the range touches, extended over the blank lines after them. */
+function lineSpan(text: string, starts: readonly number[], startLine: number, endLine: number): { start: number; end: number } {
+  let last = endLine;
+  const blank = (l: number) => text.slice(starts[l], lineEndOf(text, starts, l)).trim() === '';
+  while (last + 1 < starts.length && blank(last + 1)) last++;
+  return { start: starts[startLine], end: last + 1 < starts.length ? starts[last + 1] : text.length };
+}
+
+describe('quick fixes, fix-all and formatting on hostile documents', () => {
+  test('each quick fix changes only the text of its problem’s lines, and nothing outside its edits', (t) => {
+    t.diagnostic(describeRuns());
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const svc = svcOf();
+        const d = docOf(text);
+        const starts = lineStartsOf(text);
+        const diagnostics = svc.getDiagnostics(d, defaultSettings);
+        const actions: CodeAction[] = svc.getCodeActions(d, whole, { diagnostics, only: ['quickfix'] }, defaultSettings);
+        for (const a of actions) {
+          const edits: TextEdit[] = actionEdits(a);
+          const out = applyTextEdits(text, edits); // fails on ranges outside the text or overlapping edits
+          const spans = edits.map((e) => ({ s: offsetOf(text, e.range.start), e: offsetOf(text, e.range.end), n: e.newText })).sort((x, y) => x.s - y.s);
+          let delta = 0;
+          let last = 0;
+          for (const sp of spans) {
+            assert.equal(out.slice(last + delta, sp.s + delta), text.slice(last, sp.s), `"${a.title}" changed text outside its edits in ${show(text)}`);
+            delta += sp.n.length - (sp.e - sp.s);
+            last = sp.e;
+          }
+          assert.equal(out.slice(last + delta), text.slice(last));
+          // A fix for one diagnostic edits that diagnostic's lines (and the blank lines after them) only.
+          const dg = a.diagnostics?.[0];
+          if (dg && !a.title.startsWith('Fix all')) {
+            const span = lineSpan(text, starts, dg.range.start.line, dg.range.end.line);
+            for (const sp of spans) assert.ok(span.start <= sp.s && sp.e <= span.end, `"${a.title}" edits [${sp.s}, ${sp.e}) outside its problem's lines [${span.start}, ${span.end}) in ${show(text)}`);
+          }
+        }
+      }),
+      runs(300),
+    );
+  });
+
+  /** Problems with a preferred fix left after fix-all, checked as the editor checks the new text (`pinStyle`: in the original's style, as fix-all's own rounds do). */
+  const leftAfterFixAll = (text: string, pinStyle: boolean) => {
+    const fixed = fixAll(text);
+    const style = analyze(URI, 1, text).doc.style;
+    const t = pinStyle ? analyze(URI, 1, fixed, { style }) : analyze(URI, 1, fixed);
+    const left = checkTranscript(t).filter((p) => p.fixes.some((f) => f.preferred));
+    assert.deepEqual(left.map((p) => `${p.code}: ${p.message}`), [], `fix-all of ${show(text)} gave ${show(fixed)}`);
+  };
+
+  test('after fix-all, checking again (in the same style) finds no problem with a preferred fix', (t) => {
+    t.diagnostic(describeRuns());
+    fc.assert(
+      fc.property(anyDocument, (text) => leftAfterFixAll(text, true)),
+      runs(300),
+    );
+  });
+
+  test(
+    'after fix-all, checking again as the editor does (style detected afresh) finds no problem with a preferred fix',
+    {
+      todo:
+        'BUG: fixAllEdits() in server/src/features/codeActions.ts runs its later rounds in the style detected for the ' +
+        'original text ({ style: t.doc.style }), but the editor checks the result with the style detected afresh, which ' +
+        'can differ: "Speaker 1: \nJames Cridland (00:00): " is podcast style (where a first-line "Speaker 1: " with ' +
+        'nothing said is not a turn); fix-all removes the empty James Cridland turn and leaves "Speaker 1: \n", which is ' +
+        'detected as broadcast and has an empty-turn and a label-spacing problem with preferred fixes. Re-detect the style ' +
+        'in each round (or pin it in the document, e.g. with the style marker).',
+    },
+    (t) => {
+      t.diagnostic(describeRuns());
+      fc.assert(
+        fc.property(anyDocument, (text) => leftAfterFixAll(text, false)),
+        runs(300),
+      );
+    },
+  );
+
+  test('fix-all keeps every word it does not fix: the words outside labels, in order', (t) => {
+    // Fixes change labels, brackets and white space; a word of what is said never goes.
+    t.diagnostic(describeRuns());
+    fc.assert(
+      fc.property(transcriptLike, (text) => {
+        const marked = text.replace(/\bthe\b/g, () => 'zqx');
+        const before = (marked.match(/zqx/g) ?? []).length;
+        const after = (fixAll(marked).match(/zqx/g) ?? []).length;
+        assert.equal(after, before, `fix-all lost spoken words of ${show(marked)}`);
+      }),
+      runs(200),
+    );
+  });
+
+  const styleOf = (text: string) => analyze(URI, 1, text).doc.style;
+  const checkFormat = (text: string, evenIfTheStyleChanges = true) => {
+    const once = format(text);
+    if (evenIfTheStyleChanges || styleOf(once) === styleOf(text)) assert.equal(format(once), once, `format(format(x)) != format(x) for ${show(text)}`);
+    assert.deepEqual(wordsOf(once), wordsOf(text), `formatting changed the words of ${show(text)}`);
+    assert.equal(once.replace(/[\s\u200b\u180e]/g, ''), text.replace(/[\s\u200b\u180e]/g, ''), `formatting changed more than white space in ${show(text)}`);
+  };
+  /** A lone CR, then a line of white space only that ends in LF: see the todo test below. */
+  const CR_BLANK_LF = /\r(?:[^\S\r\n]|\u200b)+\n/;
+
+  test('formatting is idempotent and never changes the words', (t) => {
+    t.diagnostic(describeRuns());
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        fc.pre(!CR_BLANK_LF.test(text));
+        checkFormat(text, false);
+      }),
+      runs(300),
+    );
+  });
+
+  test(
+    'formatting is idempotent when it changes the style the document is detected in',
+    {
+      todo:
+        'BUG: formatting fixes white-space slips that style detection (server/src/parser/style.ts) counts differently, so ' +
+        'the detected style can flip and the next format does more: "Speaker 1: \\nPARK : \\nJames Cridland (00:00): the\\n' +
+        'NINA PARK, HOST: \\nNINA PARK, HOST: \\nJames Cridland (00:00): \\u180e\\nNINA PARK, HOST: " is detected as podcast ' +
+        '(its first line is then no turn); formatted, it is broadcast, and a second format inserts a blank line after ' +
+        '"Speaker 1:". Count labels with a space before the colon or trailing spaces in detection as the parser does, or ' +
+        'keep the detected style with the document across edits (found by npm run fuzz, seed 527210272).',
+    },
+    () => {
+      checkFormat('Speaker 1: \nPARK : \nJames Cridland (00:00): the\nNINA PARK, HOST: \nNINA PARK, HOST: \nJames Cridland (00:00): \u180e\nNINA PARK, HOST: ');
+    },
+  );
+
+  test(
+    'formatting is idempotent on a blank line between a lone CR and a LF',
+    {
+      todo:
+        'BUG: formatEdits() in server/src/features/formatting.ts empties a white-space-only line whose line ending is LF ' +
+        'while the line before it ends in a lone CR: the CR and the LF then meet as one CRLF, the blank line disappears, and ' +
+        'the next format inserts it again. "NINA PARK, HOST: \\r \\nNINA PARK, HOST: " formats to ' +
+        '"NINA PARK, HOST:\\r\\nNINA PARK, HOST:" and then to "NINA PARK, HOST:\\r\\n\\r\\nNINA PARK, HOST:". When emptying ' +
+        'such a line (or removing a run of blank lines after it), replace its LF by a CR too (or leave one space).',
+    },
+    (t) => {
+      checkFormat('NINA PARK, HOST: \r \nNINA PARK, HOST: ');
+      t.diagnostic(describeRuns());
+      fc.assert(
+        fc.property(anyDocument, fc.nat(), (text, at) => {
+          const k = at % (text.length + 1);
+          checkFormat(`${text.slice(0, k)}\r \n${text.slice(k)}`);
+        }),
+        runs(100),
+      );
+    },
+  );
+});
