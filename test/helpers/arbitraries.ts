@@ -197,19 +197,8 @@ export function hostileFiles(): Record<string, Buffer> {
 // ---------------------------------------------------------------------------------------------
 // Lines, positions, edits (computed independently of the server's own helpers)
 
-/** Offsets at which lines start: \n, \r\n and a lone \r end a line, as in LSP. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10) starts.push(k + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(k + 1) === 10) k++;
-      starts.push(k + 1);
-    }
-  }
-  return starts;
-}
+/** Offsets at which lines start: \n, \r\n and a lone \r end a line, as in LSP (the tests' own oracle, shared with the rule fixtures). */
+export { lineStarts as lineStartsOf } from '../fixtures/rules/support';
 
 /** Offset just past the last character of a line, before its line ending. */
 export function lineEndOf(text: string, starts: readonly number[], line: number): number {
