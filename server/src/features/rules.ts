@@ -170,9 +170,9 @@ export function checkTranscript(t: Transcript): Problem[] {
     }
     const local = localProblems(t, turn, known);
     const shift = turn.start - local.base;
-    if (shift !== 0 && local.problems.length > 0) {
+    if (shift !== 0) {
       // Moved by an edit before it: shift once and keep the shifted copy.
-      local.problems = local.problems.map((p) => shiftProblem(p, shift));
+      if (local.problems.length > 0) local.problems = local.problems.map((p) => shiftProblem(p, shift));
       if (local.credit) local.credit = { start: local.credit.start + shift, end: local.credit.end + shift };
     }
     local.base = turn.start;
@@ -448,7 +448,9 @@ function speakerProblems(
     });
   }
   // A second role, or a second full-name introduction.
-  const roleIndex = s.roles.findIndex((r) => r.turn === turnIndex);
+  // Both lists are in turn order: a binary search keeps a label repeated in full on every one of
+  // 100,000 turns from costing O(turns²) per check.
+  const roleIndex = sortedIndex(s.roles, turnIndex, (r) => r.turn);
   if (roleIndex > 0 && label.role && label.roleSpan) {
     const firstRole = s.roles[0];
     if (norm(firstRole.role) !== norm(label.role)) {
@@ -463,7 +465,7 @@ function speakerProblems(
       });
     }
   }
-  const introIndex = s.introductions.indexOf(turnIndex);
+  const introIndex = sortedIndex(s.introductions, turnIndex, (i) => i);
   if (conventions.introductions && introIndex > 0) {
     const firstIntro = doc.turns[s.introductions[0]].label!;
     const short = shortLabel(s);
@@ -476,6 +478,20 @@ function speakerProblems(
       fixes: [{ title: `Change to ${short}`, edits: [{ start: label.nameSpan.start, end: label.colon, newText: short }], preferred: true }],
     });
   }
+}
+
+/** The index of `key` in `list`, sorted ascending by `keyOf`, or -1. */
+function sortedIndex<T>(list: readonly T[], key: number, keyOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keyOf(list[mid]);
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toUpperCase();
