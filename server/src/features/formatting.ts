@@ -24,19 +24,30 @@ export function formatEdits(t: Transcript): Edit[] {
   const labels = new Map<number, NonNullable<(typeof doc.turns)[number]['label']>>();
   for (const turn of doc.turns) if (turn.label) labels.set(turn.firstLine, turn.label);
 
+  // Empties the white space of a blank line without joining line breaks: after a lone CR, an
+  // emptied line ending in LF would leave CR and LF side by side, one CRLF break, and the blank
+  // line would be gone (the next format would put it back). Such a line ends in a CR instead.
+  const empty = (s: number, e: number) => {
+    if (s === e) return;
+    if (text.charCodeAt(s - 1) === 13 && text.charCodeAt(e) === 10) edits.push({ start: s, end: e + 1, newText: '\r' });
+    else edits.push({ start: s, end: e, newText: '' });
+  };
+
   for (let line = 0; line < lineCount; line++) {
     const s = lineStarts[line];
     const e = lineEndOffset(text, lineStarts, line);
     const inBody = line >= bodyStart && line < bodyEnd;
     if (isBlank(line)) {
       if (inBody && line > bodyStart) {
-        // A run of blank lines: keep the first (emptied), drop the rest.
+        // A run of blank lines: keep the first (emptied), drop the rest. The line after the run
+        // is not blank (or starts the trailer, with its credit), so the kept line's break cannot
+        // join the next one.
         let last = line;
         while (last + 1 < bodyEnd && isBlank(last + 1)) last++;
-        if (s < e) edits.push({ start: s, end: e, newText: '' });
+        empty(s, e);
         if (last > line) edits.push({ start: lineStarts[line + 1], end: lineStarts[last + 1] ?? text.length, newText: '' });
         line = last;
-      } else if (s < e) edits.push({ start: s, end: e, newText: '' });
+      } else empty(s, e);
       continue;
     }
     if (inBody && nodeStarts.has(line) && line > bodyStart && !isBlank(line - 1)) {
