@@ -13,21 +13,30 @@ export interface Transcript {
   readonly speakers: SpeakerTable;
 }
 
-/** Speaker tables already resolved, by transcript (to reuse after an edit). */
-const resolved = new WeakMap<Transcript, SpeakerTable>();
+/**
+ * One version of a document; speakers are resolved on first use. A class, not an object
+ * literal with a getter: each such literal gets a map of its own (the getter is a new closure),
+ * and every check of a new version would then throw the optimised rule code away.
+ */
+class ParsedTranscript implements Transcript {
+  private table: SpeakerTable | undefined;
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly doc: TranscriptDocument,
+    private readonly resolve: () => SpeakerTable,
+  ) {}
+  get speakers(): SpeakerTable {
+    return (this.table ??= this.resolve());
+  }
+  /** The table, if it was resolved already (to reuse after an edit). */
+  resolved(): SpeakerTable | undefined {
+    return this.table;
+  }
+}
 
 function transcriptOf(uri: string, version: number, doc: TranscriptDocument, resolve = () => analyzeSpeakers(doc)): Transcript {
-  const t: Transcript = {
-    uri,
-    version,
-    doc,
-    get speakers() {
-      let table = resolved.get(t);
-      if (!table) resolved.set(t, (table = resolve()));
-      return table;
-    },
-  };
-  return t;
+  return new ParsedTranscript(uri, version, doc, resolve);
 }
 
 export function analyze(uri: string, version: number, text: string, options: ParseOptions = {}): Transcript {
@@ -56,7 +65,7 @@ function sameLabels(removed: readonly Turn[], added: readonly Turn[]): boolean {
  */
 export function analyzeEdit(previous: Transcript, version: number, text: string, edit: TextEdit, options: ParseOptions = {}): Transcript {
   // Only a table already built can be reused (building one now, on the old tree, is no saving).
-  const built = resolved.get(previous);
+  const built = previous instanceof ParsedTranscript ? previous.resolved() : undefined;
   const { doc, change } = reparseWithChange(previous.doc, text, edit, options);
   // Court transcripts name Q. and A. from lines that are not labels (`BY MR. DOE:`): resolve again.
   const reusable = built && change && doc.style !== 'court' && sameLabels(change.removed, change.added);

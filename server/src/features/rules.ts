@@ -85,8 +85,7 @@ export function checkTranscript(t: Transcript): Problem[] {
   const { doc } = t;
   const conventions = CONVENTIONS[doc.style] ?? CONVENTIONS.broadcast;
   const table = t.speakers;
-  const typos = typoMap(table.speakers);
-  const known = knownLabels(table.speakers, doc.style === 'court' ? COURT_LABELS : undefined);
+  const { typos, known } = speakerContext(table, doc.style);
 
   let lastTime: { seconds: number; span: Span } | undefined;
   const checkTime = (ts: { start: number; end: number; text: string; seconds: number | undefined }) => {
@@ -181,6 +180,26 @@ export function checkTranscript(t: Transcript): Problem[] {
     if (!creditInBody && local.credit) creditInBody = local.credit;
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Typo candidates and known label forms depend on the speakers' labels only. After an edit
+ * that changed no label the speaker table is rebuilt around the same `byTurn` array (see
+ * reuseSpeakers): key on it, so typing in a hearing of a thousand speakers does not redo them.
+ */
+const contexts = new WeakMap<object, { style: string; typoIds: Map<number, number[]>; known: KnownLabels }>();
+
+function speakerContext(table: Transcript['speakers'], style: string): { typos: Map<Speaker, Speaker[]>; known: KnownLabels } {
+  let c = contexts.get(table.byTurn);
+  if (!c || c.style !== style) {
+    const typoIds = new Map<number, number[]>();
+    for (const [s, list] of typoMap(table.speakers)) typoIds.set(s.id, list.map((x) => x.id));
+    c = { style, typoIds, known: knownLabels(table.speakers, style === 'court' ? COURT_LABELS : undefined) };
+    contexts.set(table.byTurn, c);
+  }
+  const typos = new Map<Speaker, Speaker[]>();
+  for (const [id, list] of c.typoIds) typos.set(table.speakers[id], list.map((x) => table.speakers[x]));
+  return { typos, known: c.known };
 }
 
 function speakerAt(t: Transcript, turnIndex: number): Speaker | undefined {
@@ -507,7 +526,20 @@ function initialLabel(c: Speaker): string {
   return `${first[0]}. ${c.surname}`;
 }
 
+/** closestLabel's answers: the same few mis-typed labels come back on every check. */
+const closestCache = new Map<string, string>();
+
 function closestLabel(label: string, c: Speaker): string {
+  const key = `${label}\n${c.surname}\n${c.labels.join('\n')}`;
+  const cached = closestCache.get(key);
+  if (cached !== undefined) return cached;
+  const best = closestLabelOf(label, c);
+  if (closestCache.size >= 4096) closestCache.clear();
+  closestCache.set(key, best);
+  return best;
+}
+
+function closestLabelOf(label: string, c: Speaker): string {
   const forms = [...c.labels, c.surname];
   let best = forms[0];
   let bestD = Infinity;
