@@ -108,9 +108,14 @@ export function checkTranscript(t: Transcript): Problem[] {
 
   let creditInBody: Span | undefined;
   let reportedAfterCredit = false;
-  const hidesLabel = new Set<Turn>();
+  let prevHidesLabel = false;
   // This loop runs on every keystroke over every turn of a day-long hearing: what depends on
-  // one turn alone comes from localProblems' cache; the rest is a few lookups per turn.
+  // one turn alone comes from localProblems' cache; the rest is a few array reads per turn.
+  const { byTurn, speakers } = table;
+  const speakerChecks = speakerCheckFlags(speakers, typos);
+  const memo = memos.get(doc.lineStarts);
+  const locals: LocalProblems[] = new Array(doc.turns.length);
+  let memoShift = 0;
   let turnIndex = -1;
   let prevSpeaker: Speaker | undefined;
   for (let bodyIndex = 0; bodyIndex < doc.body.length; bodyIndex++) {
@@ -122,11 +127,13 @@ export function checkTranscript(t: Transcript): Problem[] {
       }
       if (!node.cue.closed) out.push(unclosedCue(node.cue));
       prevSpeaker = undefined;
+      prevHidesLabel = false;
       continue;
     }
     const turn = node;
     turnIndex++;
-    const speaker = speakerAt(t, turnIndex);
+    const id = byTurn[turnIndex];
+    const speaker = id === undefined ? undefined : speakers[id];
     const previousSpeaker = prevSpeaker;
     prevSpeaker = speaker;
     const label = turn.label;
@@ -153,7 +160,7 @@ export function checkTranscript(t: Transcript): Problem[] {
         conventions.splitTurns &&
         prev &&
         prev.type === 'turn' &&
-        !hidesLabel.has(prev) &&
+        !prevHidesLabel &&
         speaker &&
         previousSpeaker === speaker &&
         turn.paragraphs > 0 &&
@@ -163,11 +170,19 @@ export function checkTranscript(t: Transcript): Problem[] {
         out.push(splitTurn(t, prev, turn, label, speaker));
       }
       // Speaker-level rules concern few turns: skip the rest cheaply.
-      if (speaker && (typos.has(speaker) || speaker.ambiguous || speaker.turns[0] === turnIndex || speaker.roles.length > 1 || speaker.introductions.length > 1)) {
+      if (speaker && (speakerChecks[speaker.id] === 1 || speaker.turns[0] === turnIndex)) {
         speakerProblems(t, turnIndex, label, speaker, typos.get(speaker), out, conventions);
       }
     }
-    const local = localProblems(t, turn, known);
+    // The previous check's result for this turn object, found in order (turns before an edit
+    // keep their index, turns after it all move by the same count) rather than by a hash lookup.
+    let local = memo?.turns[turnIndex + memoShift] === turn ? memo.locals[turnIndex + memoShift] : undefined;
+    if (!local || local.knownKey !== known.key) {
+      local = localProblems(t, turn, known);
+      if (memo && local.index >= 0) memoShift = local.index - turnIndex;
+    }
+    local.index = turnIndex;
+    locals[turnIndex] = local;
     const shift = turn.start - local.base;
     if (shift !== 0) {
       // Moved by an edit before it: shift once and keep the shifted copy.
@@ -175,11 +190,30 @@ export function checkTranscript(t: Transcript): Problem[] {
       if (local.credit) local.credit = { start: local.credit.start + shift, end: local.credit.end + shift };
     }
     local.base = turn.start;
-    for (const p of local.problems) out.push(p);
-    if (local.hidesLabel) hidesLabel.add(turn);
+    const problems = local.problems;
+    for (let k = 0; k < problems.length; k++) out.push(problems[k]);
+    prevHidesLabel = local.hidesLabel;
     if (!creditInBody && local.credit) creditInBody = local.credit;
   }
+  // A copy: an incremental re-parse may splice the turn array in place.
+  memos.set(doc.lineStarts, { turns: doc.turns.slice(), locals });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Each document's last check: its turns and their local problems, in order. Keyed on the
+ * line-start array, which an incremental re-parse updates in place and hands on to the next
+ * version (a full parse makes a new one): the next check of the document finds it.
+ */
+const memos = new WeakMap<readonly number[], { turns: readonly Turn[]; locals: LocalProblems[] }>();
+
+/** 1 for speakers whose every turn needs speakerProblems (typos, ambiguity, two roles or introductions). */
+function speakerCheckFlags(speakers: readonly Speaker[], typos: Map<Speaker, Speaker[]>): Uint8Array {
+  const flags = new Uint8Array(speakers.length);
+  for (const s of speakers) {
+    if (typos.has(s) || s.ambiguous || s.roles.length > 1 || s.introductions.length > 1) flags[s.id] = 1;
+  }
+  return flags;
 }
 
 /**
@@ -200,11 +234,6 @@ function speakerContext(table: Transcript['speakers'], style: string): { typos: 
   const typos = new Map<Speaker, Speaker[]>();
   for (const [id, list] of c.typoIds) typos.set(table.speakers[id], list.map((x) => table.speakers[x]));
   return { typos, known: c.known };
-}
-
-function speakerAt(t: Transcript, turnIndex: number): Speaker | undefined {
-  const id = t.speakers.byTurn[turnIndex];
-  return id === undefined ? undefined : t.speakers.speakers[id];
 }
 
 function parseSeconds(text: string): number | undefined {
@@ -230,6 +259,8 @@ interface LocalProblems {
   base: number;
   /** The known labels they were computed against. */
   knownKey: number;
+  /** The turn's index at the last check. */
+  index: number;
   problems: Problem[];
   hidesLabel: boolean;
   credit?: Span;
@@ -270,7 +301,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
     if (CONVENTIONS[doc.style]?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
   }
-  const local = { base: turn.start, knownKey: known.key, problems, hidesLabel: hides, credit };
+  const local: LocalProblems = { base: turn.start, knownKey: known.key, index: -1, problems, hidesLabel: hides, credit };
   localCache.set(turn, local);
   return local;
 }
