@@ -235,7 +235,8 @@ const structures = new WeakMap<SpeakerTable, { speakers: Speaker[]; surnames: st
 /** Full names, bios and mentions from the text around each speaker. */
 function attachNames(doc: TranscriptDocument, table: SpeakerTable): void {
   const surnames = structures.get(table)!.surnames;
-  table.speakers.forEach((s, i) => findFullName(doc, s, surnames[i]));
+  const heads = bioHeads(doc);
+  table.speakers.forEach((s, i) => findFullName(doc, s, surnames[i], heads));
 }
 
 /**
@@ -324,8 +325,8 @@ const NOT_GIVEN_NAMES = new Set(
  * Searches a bounded part of the document (summary, trailer, the text before and in the
  * speaker's first turn) so that this stays cheap on a day-long hearing.
  */
-function findFullName(doc: TranscriptDocument, s: Speaker, surname: string): void {
-  const bio = findBio(doc, s);
+function findFullName(doc: TranscriptDocument, s: Speaker, surname: string, heads: string[]): void {
+  const bio = findBio(doc, s, heads);
   if (bio) s.bio = bio.span;
   if (s.fullName || s.unidentified || s.ambiguous || s.surname.length < 2 || !/^\p{L}/u.test(s.surname)) return;
   const regions: [Span, Speaker['fullNameSource']][] = [];
@@ -377,14 +378,22 @@ function findNameBefore(text: string, span: Span, surname: string): { given: str
 }
 
 /** A trailer line about the speaker: it starts with their full name or surname, or names them in its first words. */
-function findBio(doc: TranscriptDocument, s: Speaker): { span: Span } | undefined {
+/** The start of each line of the trailer that may be a bio, lower-cased: once per document, not once per speaker. */
+function bioHeads(doc: TranscriptDocument): string[] {
+  const lines = doc.trailer?.lines ?? [];
+  const heads: string[] = [];
+  for (let l = 0; l < lines.length && l < MAX_BIO_LINES; l++) heads.push(doc.text.slice(lines[l].start, Math.min(lines[l].end, lines[l].start + 60)).toLowerCase());
+  return heads;
+}
+
+function findBio(doc: TranscriptDocument, s: Speaker, heads: string[]): { span: Span } | undefined {
   if (!doc.trailer || s.unidentified) return undefined;
   const surname = s.surname.toLowerCase();
   if (!surname) return undefined;
   const lines = doc.trailer.lines;
-  for (let l = 0; l < lines.length && l < MAX_BIO_LINES; l++) {
+  for (let l = 0; l < heads.length; l++) {
     const line = lines[l];
-    const head = doc.text.slice(line.start, Math.min(line.end, line.start + 60)).toLowerCase();
+    const head = heads[l];
     const at = head.indexOf(surname);
     if (at < 0 || at > 40) continue;
     // The surname as a whole word, followed soon by a verb of description.
