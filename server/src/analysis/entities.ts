@@ -1,9 +1,12 @@
 // People, places and organisations named in what is said. `compromise` (a small English NLP
 // library) proposes names; what the transcript itself tells us (its speakers, acronyms,
 // capitalised multi-word names with tell-tale words like "University" or "Port") confirms,
-// corrects or adds to them. NLP is slow (~20 ms per KB), so it runs on one paragraph at a
+// corrects or adds to them. NLP is slow (~10-60 ms per KB), so it runs on one paragraph at a
 // time, on demand (a hover), and its results are cached by paragraph text: never over a whole
-// document, never on the typing path. Counting mentions afterwards is plain text search.
+// document, never on the typing path. A paragraph is bounded in lines, not in characters (one
+// line can hold a megabyte), so it is read in windows of at most ENTITY_WINDOW characters, cut
+// after sentence ends where there are some: a hover reads the window around it. Counting
+// mentions afterwards is plain text search.
 
 import type nlpType from 'compromise';
 import type { Span, TranscriptDocument } from '../parser';
@@ -78,7 +81,75 @@ function nlp(text: string) {
   return nlpLoaded(text);
 }
 
-/** The paragraph (run of non-blank lines, from after any label) around `offset`. */
+/**
+ * The NLP library reads at most this many characters at a time (~20-200 ms of work): longer
+ * paragraphs are read window by window (`entityWindows`).
+ */
+export const ENTITY_WINDOW = 2_000;
+
+/** What `\s` and `trim()` take for white space. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** . ? ! … */
+const isSentenceEnd = (c: number) => c === 46 || c === 63 || c === 33 || c === 0x2026;
+/** " ” ’ ) ] after a sentence end. */
+const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+
+/**
+ * Where a window starting at `from` ends, at most `max` characters on: after the white space
+ * that follows the last sentence end (. ? ! …, with any closing quotes or brackets) in its second
+ * half; else after the last white space there; else at `from + max` (never between the halves of
+ * a surrogate pair). Scans at most `max / 2` characters, each looked at a bounded number of times.
+ */
+function windowEnd(text: string, from: number, max: number): number {
+  const limit = from + max;
+  const floor = from + (max >> 1);
+  let space = -1;
+  for (let k = limit - 1; k > floor; k--) {
+    if (!isSpace(text.charCodeAt(k))) continue;
+    if (space < 0) space = k + 1;
+    // A sentence end before this white space, through at most a few closers.
+    let j = k - 1;
+    while (j > k - 4 && j > from && isCloser(text.charCodeAt(j))) j--;
+    if (isSentenceEnd(text.charCodeAt(j))) return k + 1;
+  }
+  if (space >= 0) return space;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
+/**
+ * A span cut into consecutive windows of at most `max` characters (see windowEnd), covering it
+ * exactly. One window when the span is short enough; linear in the span's length.
+ */
+export function entityWindows(text: string, span: Span, max = ENTITY_WINDOW): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > max) {
+    const end = windowEnd(text, start, max);
+    out.push({ start, end });
+    start = end;
+  }
+  if (span.end > start || out.length === 0) out.push({ start, end: span.end });
+  return out;
+}
+
+/** The window of `span` (see entityWindows) that holds `offset`; the whole span when it is short. */
+function windowAt(text: string, span: Span, offset: number, max = ENTITY_WINDOW): Span {
+  let start = span.start;
+  while (span.end - start > max) {
+    const end = windowEnd(text, start, max);
+    if (offset < end) return { start, end };
+    start = end;
+  }
+  return { start, end: span.end };
+}
+
+/**
+ * The paragraph (run of non-blank lines, from after any label) around `offset` — or, when it is
+ * longer than ENTITY_WINDOW characters, the window of it that holds `offset` (see entityWindows):
+ * what a hover gives the recogniser.
+ */
 export function paragraphAt(doc: TranscriptDocument, offset: number): Span | undefined {
   const { text, lineStarts } = doc;
   let line = 0;
@@ -91,7 +162,11 @@ export function paragraphAt(doc: TranscriptDocument, offset: number): Span | und
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const blank = (l: number) => text.slice(lineStarts[l], lineEndOffset(text, lineStarts, l)).trim() === '';
+  const blank = (l: number) => {
+    const end = lineEndOffset(text, lineStarts, l);
+    for (let k = lineStarts[l]; k < end; k++) if (!isSpace(text.charCodeAt(k))) return false;
+    return true;
+  };
   if (blank(line)) return undefined;
   let first = line;
   let last = line;
@@ -103,11 +178,21 @@ export function paragraphAt(doc: TranscriptDocument, offset: number): Span | und
   // Skip the label of the turn the paragraph starts with.
   const turn = doc.turns.find((t) => t.label && t.label.start >= start && t.label.start < end);
   if (turn?.label && turn.label.start - start < 16) start = turn.textStart;
-  return { start, end };
+  return windowAt(text, { start, end }, Math.max(offset, start));
 }
 
-/** Entities in one paragraph (cached by its text). */
+/**
+ * Entities in a span of the text: a paragraph, or a window of one. A span longer than
+ * ENTITY_WINDOW is read window by window (see entityWindows), each cached by its text.
+ */
 export function entitiesIn(doc: TranscriptDocument, table: SpeakerTable, span: Span): EntityMatch[] {
+  const windows = entityWindows(doc.text, span);
+  if (windows.length === 1) return entitiesInWindow(doc, table, span);
+  return windows.flatMap((w) => entitiesInWindow(doc, table, w));
+}
+
+/** Entities in one window of at most ENTITY_WINDOW characters (cached by its text). */
+function entitiesInWindow(doc: TranscriptDocument, table: SpeakerTable, span: Span): EntityMatch[] {
   const slice = doc.text.slice(span.start, span.end);
   // The same paragraph in two transcripts can name different speakers: key by both.
   const key = `${speakerKey(table)}\u0000${slice}`;
@@ -133,13 +218,34 @@ export function entityAt(doc: TranscriptDocument, table: SpeakerTable, offset: n
   return entitiesIn(doc, table, p).find((m) => m.start <= offset && offset <= m.end);
 }
 
-const TRIM = /^[\s"“”'‘’(\[,.;:!?-]+|[\s"“”'‘’)\],.;:!?-]+$/gu;
+// Runs of white space and punctuation are trimmed in code, from the end backwards: an
+// unanchored `[…]+$` retries from every position of a long run that does not end the text
+// (quadratic), and these runs can be any length in a hostile paragraph.
+/** What may open a name's text: white space, quotes, opening brackets, punctuation. */
+const PUNCT_LEAD = /^[\s"“”'‘’(\[,.;:!?-]+/u;
+/** One character of what may close it: white space, quotes, closing brackets, punctuation. */
+const PUNCT_TAIL = /[\s"“”'‘’)\],.;:!?-]/u;
+/** One character cut from the end of a name: white space, closing quotes and brackets, punctuation. */
+const CLEAN_TAIL = /[\s"“”)\],.;:!?]/u;
+
+/** `text` without the trailing run of characters that `one` matches (each a single UTF-16 unit). */
+function trimEndWhile(text: string, one: RegExp): string {
+  let end = text.length;
+  while (end > 0 && one.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** Nothing but white space and punctuation (a leading run of openers, then a run of closers). */
+function onlyPunctuation(text: string): boolean {
+  const lead = PUNCT_LEAD.exec(text)?.[0].length ?? 0;
+  return trimEndWhile(text.slice(lead), PUNCT_TAIL) === '';
+}
 
 function clean(text: string, start: number): { text: string; start: number } | undefined {
   const lead = /^[\s"“”'‘(\[]+/u.exec(text)?.[0].length ?? 0;
-  let t = text.slice(lead).replace(/[\s"“”)\],.;:!?]+$/u, '');
+  let t = trimEndWhile(text.slice(lead), CLEAN_TAIL);
   t = t.replace(/['’]s$/u, '');
-  if (t.replace(TRIM, '') === '') return undefined;
+  if (onlyPunctuation(t)) return undefined;
   return { text: t, start: start + lead };
 }
 
@@ -196,7 +302,9 @@ function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
   const { names: speakerNames, pattern } = speakerNameIndex(table);
   const add = (raw: string, at: number, kind: EntityKind | 'auto') => {
     // A match may run across a list ("Russia, China, Iran"), a sentence or a line: split it.
-    const parts = raw.split(/([,;:]\s+|[.?!]\s+|\s*[\r\n]+\s*)/);
+    // (White space before a line break stays with the piece before it, whose clean() drops it:
+    // a separator that starts with \s* would rescan a long run of spaces from each position.)
+    const parts = raw.split(/([,;:]\s+|[.?!]\s+|[\r\n]\s*)/);
     if (parts.length > 1) {
       let k = at;
       for (let i = 0; i < parts.length; i++) {
@@ -283,7 +391,10 @@ function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
     let words = m[0].split(/[ \t]+/);
     let start = m.index!;
     const skip = (n: number) => {
-      for (let i = 0; i < n; i++) start += words[i].length + (/^[ \t]+/.exec(text.slice(start + words[i].length))?.[0].length ?? 0);
+      for (let i = 0; i < n; i++) {
+        start += words[i].length;
+        while (text[start] === ' ' || text[start] === '\t') start++;
+      }
       words = words.slice(n);
     };
     const sentenceStart = /(?:^|[.?!:]\s+|["“(]\s*)$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
@@ -314,12 +425,16 @@ function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
     if (phrase.length === name.length) out.push({ start: m.index!, end: m.index! + name.length, text: name, kind: kindByWords(phrase.split(' ')) ?? 'organization', strong: true });
   }
   // After a preposition of place, capitalised words are a place: "at Baton Rouge", "from Vientiane".
-  for (const m of text.matchAll(/(?<=(?:^|[^\p{L}])(?:in|at|from|near|outside|across|around|throughout|towards?|into|(?:go|goes|going|went|gone|travel(?:l?ed)?|fl(?:y|ew)|moved?|back|returned?|trip|flights?)[ \t]+to)[ \t]+)\p{Lu}[\p{Ll}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}'’\-]+){0,2}(?![\p{L}\p{N}])/gu)) {
-    const words = m[0].split(/[ \t]+/);
-    if (STOP.has(words[0]) || speakerNames.has(m[0]) || speakerNames.has(words[0]) || ORG_SINGLE.has(words[0])) continue;
+  // The preposition is matched forwards (a look-behind with [ \t]+ would scan back over a whole
+  // run of spaces from every position in it); the name is the first group.
+  for (const m of text.matchAll(/(?<![\p{L}])(?:in|at|from|near|outside|across|around|throughout|towards?|into|(?:go|goes|going|went|gone|travel(?:l?ed)?|fl(?:y|ew)|moved?|back|returned?|trip|flights?)[ \t]+to)[ \t]+(\p{Lu}[\p{Ll}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}'’\-]+){0,2})(?![\p{L}\p{N}])/gu)) {
+    const name = m[1];
+    const at = m.index! + m[0].length - name.length;
+    const words = name.split(/[ \t]+/);
+    if (STOP.has(words[0]) || speakerNames.has(name) || speakerNames.has(words[0]) || ORG_SINGLE.has(words[0])) continue;
     const kind = kindByWords(words);
     if (kind === 'organization' || words.some((w) => TITLES.has(w))) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'place', strong: true });
+    out.push({ start: at, end: at + name.length, text: name, kind: 'place', strong: true });
   }
   // Single words that always name an organisation.
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=['’]s\b|[^\p{L}\p{N}]|$)/gu)) {

@@ -3,15 +3,17 @@
 // turn-taking timeline, counts of stage directions and of entities by kind. The client only
 // draws what it is given.
 //
-// Entities need NLP (~20-60 ms per KB), so they are collected a paragraph at a time within a
+// Entities need NLP (~10-60 ms per KB), so they are collected a paragraph at a time within a
 // time budget per request and cached by paragraph text: a large transcript's first answers say
-// how far the count has got (`entities.complete`), and the client asks again. Only the first
-// ENTITY_CHAR_LIMIT characters of what is said are read (`entities.limited` beyond that): a 10 MB
-// transcript would otherwise keep the server busy for the better part of an hour.
+// how far the count has got (`entities.complete`), and the client asks again. A paragraph longer
+// than ENTITY_WINDOW characters (one line can hold a megabyte) is read window by window, the
+// budget and the character limit checked before each window. Only the first ENTITY_CHAR_LIMIT
+// characters of what is said are read (`entities.limited` beyond that): a 10 MB transcript would
+// otherwise keep the server busy for the better part of an hour.
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Transcript } from '../analysis';
-import { entitiesIn, type EntityKind } from '../analysis/entities';
+import { entitiesIn, entityWindows, type EntityKind } from '../analysis/entities';
 import { countWords, formatDuration, statisticsOf } from '../analysis/statistics';
 import { timingOf, type TimeSource } from '../analysis/timing';
 import type { CueKind, Span } from '../parser';
@@ -125,8 +127,10 @@ export function spokenParagraphs(t: Transcript): Span[] {
 
 /**
  * People, places and organisations named in what is said, with their mentions. With a time
- * budget (ms), stops after the paragraph that exceeds it and says how far it got; what it read
- * is kept for the next call.
+ * budget (ms), stops before the next window (a paragraph, or a piece of a long one) it has not
+ * read yet once the budget is spent (after one at least), and says how many paragraphs it read;
+ * what it read is kept for the next call. `done` counts whole paragraphs, and the one the
+ * character limit cut short.
  */
 export function collectEntities(
   t: Transcript,
@@ -145,27 +149,40 @@ export function collectEntities(
   let done = 0;
   let chars = 0;
   let limited = false;
-  for (const p of paragraphs) {
+  let read = 0;
+  paragraphs: for (const p of paragraphs) {
     if (chars >= maxChars) {
       limited = true;
       break;
     }
-    chars += p.end - p.start;
-    const key = t.doc.text.slice(p.start, p.end);
-    let f = cache.get(key);
-    if (!f) {
-      if (Date.now() - started > budgetMs) break;
-      f = entitiesIn(t.doc, t.speakers, p).map((m) => ({ text: m.text, kind: m.kind, speaker: m.speaker }));
-      if (cache.size >= FOUND_LIMIT) cache.delete(cache.keys().next().value!);
-      cache.set(key, f);
+    const windows = entityWindows(t.doc.text, p);
+    for (let i = 0; i < windows.length; i++) {
+      const w = windows[i];
+      if (i > 0 && chars >= maxChars) {
+        // Cut short inside the paragraph: counted as read, as far as the limit goes.
+        limited = true;
+        done++;
+        break paragraphs;
+      }
+      chars += w.end - w.start;
+      const key = t.doc.text.slice(w.start, w.end);
+      let f = cache.get(key);
+      if (!f) {
+        // At least one new window a call, so that asking again always gets further.
+        if (read > 0 && Date.now() - started > budgetMs) break paragraphs;
+        read++;
+        f = entitiesIn(t.doc, t.speakers, w).map((m) => ({ text: m.text, kind: m.kind, speaker: m.speaker }));
+        if (cache.size >= FOUND_LIMIT) cache.delete(cache.keys().next().value!);
+        cache.set(key, f);
+      }
+      for (const m of f) {
+        const k = `${m.kind}\u0000${m.text}`;
+        const e = byName.get(k);
+        if (e) e.mentions++;
+        else byName.set(k, { text: m.text, kind: m.kind, mentions: 1, ...(m.speaker !== undefined ? { speaker: m.speaker } : {}) });
+      }
     }
     done++;
-    for (const m of f) {
-      const k = `${m.kind}\u0000${m.text}`;
-      const e = byName.get(k);
-      if (e) e.mentions++;
-      else byName.set(k, { text: m.text, kind: m.kind, mentions: 1, ...(m.speaker !== undefined ? { speaker: m.speaker } : {}) });
-    }
   }
   const entities = [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.text.localeCompare(b.text));
   return { entities, done, total: paragraphs.length, limited };
