@@ -205,6 +205,10 @@ export async function importSubtitles(source: string, format: SubtitleSource, op
       out.push(`${transcriptTime(b.time)} ${label}: ${b.texts.join(' ')}`, '');
     }
   }
-  const result = `${out.join('\n').replace(/\n+$/, '')}\n`;
+  // Trailing line breaks cut in code: an unanchored /\n+$/ rescans a run of them from each position.
+  const joined = out.join('\n');
+  let end = joined.length;
+  while (end > 0 && joined.charCodeAt(end - 1) === 10) end--;
+  const result = `${joined.slice(0, end)}\n`;
   return { text: result, warnings, cues: cues.length, turns: blocks.filter((b) => b.type === 'turn').length, speakers };
 }

@@ -34,8 +34,17 @@ export type SubtitleResult = { cues: SubtitleCue[]; estimated: number; turns: nu
 export function splitText(text: string, max: number): string[] {
   const t = text.trim();
   if (t.length <= max) return t ? [t] : [];
-  // Sentence ends: . ? ! … (and a closing quote or bracket) followed by a space.
-  const sentences = t.split(/(?<=[.?!…]["”’)\]]*)\s+/).filter(Boolean);
+  // Sentence ends: . ? ! … (and closing quotes or brackets) followed by white space, matched
+  // forwards (a look-behind of ["”’)\]]* scans back over a whole run of them from every position).
+  const sentences: string[] = [];
+  let from = 0;
+  for (const m of t.matchAll(/[.?!…]["”’)\]]*(\s+)/g)) {
+    const cut = m.index! + m[0].length;
+    sentences.push(t.slice(from, cut - m[1].length));
+    from = cut;
+  }
+  sentences.push(t.slice(from));
+  const pieces = sentences.filter(Boolean);
   const out: string[] = [];
   let cur = '';
   const add = (piece: string) => {
@@ -45,7 +54,7 @@ export function splitText(text: string, max: number): string[] {
     }
     cur = cur ? `${cur} ${piece}` : piece;
   };
-  for (const s of sentences) {
+  for (const s of pieces) {
     if (s.length <= max) add(s);
     else for (const w of s.split(/\s+/)) add(w); // a sentence longer than a cue: by words
   }
