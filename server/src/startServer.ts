@@ -7,6 +7,8 @@ import {
   DidChangeConfigurationNotification,
   DocumentSymbolRequest,
   FileChangeType,
+  MessageType,
+  ShowMessageRequest,
   ResponseError,
   ErrorCodes,
   TextDocumentSyncKind,
@@ -70,12 +72,21 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   // offset edit, so that it re-parses only around it.
   let onEdit: (uri: string, from: number, to: number, edit: OffsetEdit | undefined) => void = () => {};
   const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    // A client may send nonsense: a text that is not a string (null, a number, none) opens an
+    // empty document rather than one whose every feature throws.
+    create(uri, languageId, version, content) {
+      if (typeof content !== 'string') connection.console.error(`${String(uri)} was opened without a text (${content === null ? 'null' : typeof content}): read as empty.`);
+      return TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : '');
+    },
     update(doc, changes, version) {
+      // Changes that are not changes (no text, a range that is not one) are left out.
+      const valid = Array.isArray(changes) ? changes.filter(isContentChange) : [];
+      if (valid.length !== (Array.isArray(changes) ? changes.length : 1)) connection.console.error(`A change to ${doc.uri} that is not a text change was ignored.`);
+      if (valid.length === 0) return doc;
       const from = doc.version;
       let edit: OffsetEdit | undefined;
       let described = true;
-      for (const change of changes) {
+      for (const change of valid) {
         if (!('range' in change)) {
           described = false;
           TextDocument.update(doc, [change], version);
@@ -135,7 +146,13 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     }
     if (!declined.has(doc.uri)) {
       declined.set(doc.uri, reason);
-      void connection.window.showWarningMessage(`“${fileLabel(doc.uri)}” ${reason}: outline, checks and other transcript features are off for it.`);
+      // window/showMessageRequest (what connection.window.showWarningMessage sends, though typed
+      // as returning nothing) is answered when the user dismisses it, or with an error by a client
+      // without it (or VS Code closing): the error is logged, and must not end the server.
+      const message = `“${fileLabel(doc.uri)}” ${reason}: outline, checks and other transcript features are off for it.`;
+      connection
+        .sendRequest(ShowMessageRequest.type, { type: MessageType.Warning, message })
+        .catch((e) => connection.console.error(`Could not show that ${String(doc.uri)} is declined: ${String(e)}`));
       connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     }
     return false;
@@ -287,11 +304,15 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   documents.onDidOpen((e) => {
     if (checkUsable(e.document)) schedule(e.document.uri, 0);
   });
-  documents.onDidChangeContent(async (e) => {
-    if (!checkUsable(e.document, true)) return;
-    if ((await settingsFor(e.document.uri)).diagnostics.run !== 'onType') return;
-    const last = lastCheckMs.get(e.document.uri) ?? 0;
-    schedule(e.document.uri, last < CHECK_IMMEDIATELY_BELOW_MS ? 0 : Math.min(MAX_CHECK_DELAY_MS, last));
+  const onContentChanged = async (doc: TextDocument) => {
+    if (!checkUsable(doc, true)) return;
+    if ((await settingsFor(doc.uri)).diagnostics.run !== 'onType') return;
+    const last = lastCheckMs.get(doc.uri) ?? 0;
+    schedule(doc.uri, last < CHECK_IMMEDIATELY_BELOW_MS ? 0 : Math.min(MAX_CHECK_DELAY_MS, last));
+  };
+  // The library does not wait for a notification's handler: a rejection here would be unhandled.
+  documents.onDidChangeContent((e) => {
+    onContentChanged(e.document).catch((err) => connection.console.error(`Taking in a change to ${String(e.document.uri)} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`));
   });
   documents.onDidSave((e) => schedule(e.document.uri, 0));
 
@@ -429,6 +450,12 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A text change as LSP defines it: a string, replacing the whole text or a range. */
+function isContentChange(c: unknown): c is { text: string } | { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+  if (!c || typeof c !== 'object' || typeof (c as { text?: unknown }).text !== 'string') return false;
+  return !('range' in c) || isRange((c as { range: unknown }).range);
 }
 
 function isRange(r: unknown): r is { start: { line: number; character: number }; end: { line: number; character: number } } {
