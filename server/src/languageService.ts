@@ -167,14 +167,18 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
 
   const getTranscript = (document: TextDocumentLike): Transcript => {
     const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
     const pending = pendingEdits.get(document.uri);
+    // A version is what the client says, and a client may repeat one (a bug, a replayed
+    // message): a change reported since the parse (onDocumentEdited) makes it stale whatever
+    // the versions say.
+    if (cached && !pending && cached.version === document.version) return cached;
     pendingEdits.delete(document.uri);
+    const text = document.getText();
     const parseOptions = { style: options.style?.() };
     const t =
       cached && pending?.edit && pending.from === cached.version && pending.to === document.version
-        ? analyzeEdit(cached, document.version, document.getText(), pending.edit, parseOptions)
-        : analyze(document.uri, document.version, document.getText(), parseOptions);
+        ? analyzeEdit(cached, document.version, text, pending.edit, parseOptions)
+        : analyze(document.uri, document.version, text, parseOptions);
     cache.set(document.uri, t);
     return t;
   };
@@ -326,6 +330,7 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
 
     onDocumentClosed(uri) {
       cache.delete(uri);
+      pendingEdits.delete(uri);
       // What is on disk may differ from the buffer that was closed unsaved; a file from
       // outside the workspace (never indexed) is simply forgotten.
       if (index?.has(uri)) stale.add(uri);
