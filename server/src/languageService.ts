@@ -298,7 +298,16 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     // The request's cancellation token is not passed on: VS Code cancels workspace-symbol
     // requests as the user types, and the index they share must still get built.
     async getWorkspaceSymbols(query) {
-      const files = new Map(await ensureIndex());
+      let indexed: Map<string, FileSummary>;
+      try {
+        indexed = await ensureIndex();
+      } catch (e) {
+        // The workspace cannot be listed (a client without transcript/findFiles, a file system
+        // that fails): the open documents are still worth listing. The next query tries again.
+        logger.error(`Could not list the workspace's transcripts: ${String(e)}`);
+        indexed = new Map();
+      }
+      const files = new Map(indexed);
       // Open documents: their unsaved text is what the user sees.
       for (const d of options.openDocuments?.() ?? []) files.set(d.uri, summarize(getTranscript(d)));
       return workspaceSymbols(files.values(), query, fileLabel);

@@ -73,13 +73,6 @@ describe('virtual workspaces degrade cleanly (the web server reads files through
 
   test(
     'a client that cannot list the workspace (transcript/findFiles fails): the open documents still',
-    {
-      todo:
-        'BUG: getWorkspaceSymbols() in server/src/languageService.ts awaits ensureIndex(), which rejects when ' +
-        'workspace.findFiles() does (ClientWorkspace.findFiles in server/src/clientWorkspace.ts passes on the client\'s ' +
-        'error, e.g. MethodNotFound from a client other than this extension\'s): Go to Symbol in Workspace then fails ' +
-        'on every query instead of listing the open documents. Catch the error there (log it) and fall back to an empty index.',
-    },
     async () => {
       const svc = serviceWith(async () => {
         throw new Error('Unhandled method transcript/findFiles');
