@@ -181,6 +181,16 @@ function oneLine(s: string): string {
   return flat.length > 280 ? `${flat.slice(0, 279)}…` : flat;
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+/**
+ * Text from the document as Markdown text. Syntax characters are escaped; so is what
+ * GitHub-flavoured Markdown (VS Code renders hovers with it) would turn into a link on its own:
+ * the "//" of a URL ("https://…", and "//host/…", which other renderers link), the "." after
+ * "www" and the "@" of an e-mail address. A backslash before punctuation renders as the
+ * character alone, so the hover reads (and copies) as the document does.
+ */
+export function escapeMd(s: string): string {
+  return s
+    .replace(/[\\`*_{}[\]<>#|@]/g, (c) => `\\${c}`)
+    .replace(/\/\//g, '/\\/')
+    .replace(/(www)\./gi, '$1\\.');
 }
