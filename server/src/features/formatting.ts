@@ -77,13 +77,16 @@ function labelEdits(text: string, label: NonNullable<Transcript['doc']['turns'][
   let b = label.colon;
   while (b > nameSpan.start && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
   if (b < label.colon) edits.push({ start: b, end: label.colon, newText: '' });
-  // After the colon: nothing at the end of the line, otherwise exactly one space.
-  let a = label.colon + 1;
+  // After the label: nothing at the end of the line, otherwise exactly one space. The label ends
+  // after its colon, or after the `**` around a bold one (`**Jerod Santo:**`: a space before
+  // the `**` would unmake the label), or right after a briefing's `Q` (whose `colon` is there).
+  const after = label.bold || label.terminator === '' ? label.end : label.colon + 1;
+  let a = after;
   while (a < lineEnd && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
   if (a === lineEnd) {
-    if (a > label.colon + 1) edits.push({ start: label.colon + 1, end: a, newText: '' });
-  } else if (text.slice(label.colon + 1, a) !== ' ') {
-    edits.push({ start: label.colon + 1, end: a, newText: ' ' });
+    if (a > after) edits.push({ start: after, end: a, newText: '' });
+  } else if (text.slice(after, a) !== ' ') {
+    edits.push({ start: after, end: a, newText: ' ' });
   }
 }
 

@@ -10,8 +10,18 @@ import { lineEndOffset } from './lines';
 export type TranscriptStyle = 'broadcast' | 'podcast' | 'court' | 'hearing';
 export const transcriptStyles: readonly TranscriptStyle[] = ['broadcast', 'podcast', 'court', 'hearing'];
 
-/** How many lines detection reads: enough for a few dozen turns, cheap on a day-long hearing. */
-export const DETECTION_LINES = 600;
+/**
+ * How many lines that are not blank detection reads: enough for a few dozen turns, cheap on a
+ * day-long hearing. Blank lines do not count, so that formatting (which adds a blank line before
+ * a turn and shrinks runs of them) never moves a label into or out of what detection reads.
+ */
+export const DETECTION_TEXT_LINES = 600;
+
+/** Detection never reads past this line (however many of the lines before it are blank): an edit below it cannot change the style. */
+export const DETECTION_LINES = 10 * DETECTION_TEXT_LINES;
+
+/** How much of each line detection reads (after its white space is made as formatting leaves it). */
+const LINE_PREFIX = 200;
 
 const MARKER = /^\s*(?:<!--\s*|#+\s*|%+\s*|\/\/\s*)?transcript[- ]style\s*:\s*(broadcast|podcast|court|hearing)\b/i;
 
@@ -52,13 +62,16 @@ export function detectStyle(text: string, lineStarts: readonly number[], overrid
   if (marker) return { style: marker[1].toLowerCase() as TranscriptStyle, source: 'marker' };
   const score: Record<TranscriptStyle, number> = { broadcast: 0, podcast: 0, court: 0, hearing: 0 };
   const n = Math.min(lineStarts.length, DETECTION_LINES);
-  for (let line = 0; line < n; line++) {
+  let read = 0;
+  for (let line = 0; line < n && read < DETECTION_TEXT_LINES; line++) {
     const s = lineStarts[line];
-    const e = Math.min(lineEndOffset(text, lineStarts, line), s + 200);
+    const e = lineEndOffset(text, lineStarts, line);
+    if (blank(text, s, e)) continue;
+    read++;
+    // Only lines that can start a label (skip prose in lower case quickly: no signal matches it).
     const c = text.charCodeAt(s);
-    // Only lines that can start a label (skip prose in lower case quickly).
-    if (e === s || (c >= 0x61 && c <= 0x7a)) continue;
-    const l = text.slice(s, e);
+    if (c >= 0x61 && c <= 0x7a) continue;
+    const l = asFormatted(text, s, e);
     for (const [re, style, weight] of SIGNALS) if (re.test(l)) score[style] += weight;
   }
   // Broadcast unless another style shows itself clearly.
@@ -67,6 +80,67 @@ export function detectStyle(text: string, lineStarts: readonly number[], overrid
     if (score[style] >= 4 && score[style] > score[best]) best = style;
   }
   return { style: best, source: 'detected' };
+}
+
+/** A line of white space only, as formatting sees it (JavaScript's trim(): such a line is emptied or removed). */
+function blank(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9) continue;
+    if ((c < 127 && c !== 11 && c !== 12) || !/\s/.test(text[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * The first LINE_PREFIX characters of text[s, e) with its spaces and tabs as formatting would
+ * leave them were the line a label: each run one space, none before a colon or at the end of the
+ * line, and one after a colon that a word, a bracket or a quote follows (the parser takes
+ * `PARK:No` for a label, and formatting makes it `PARK: No`). Formatting only ever changes runs
+ * that this reads the same either way, so a line counts here as it will once formatted, and
+ * formatting never flips the detected style (`PARK :` and `PARK:No` counted for broadcast only
+ * once formatted, and the next format then found more to do).
+ */
+function asFormatted(text: string, s: number, e: number): string {
+  const raw = text.slice(s, Math.min(e, s + LINE_PREFIX));
+  if (!UNFORMATTED.test(raw)) return raw; // the usual line: nothing formatting would change
+  let out = '';
+  let colon = false; // the last character taken is a colon
+  for (let k = s; k < e && out.length < LINE_PREFIX; ) {
+    // A run of spaces and tabs (maybe none), then the word after it.
+    let w = k;
+    while (w < e && isSpaceOrTab(text.charCodeAt(w))) w++;
+    if (w === e) break; // white space at the end of the line
+    let j = w + 1;
+    while (j < e && j - w < LINE_PREFIX && !isSpaceOrTab(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(w);
+    const space = colon && glued(c, text[w]) ? true : w > k && c !== 0x3a;
+    if (space) out += ' ';
+    // The word, with a space after each colon glued to what follows (`PARK:No`).
+    const word = text.slice(w, j);
+    let from = 0;
+    for (let i = word.indexOf(':'); i >= 0 && i + 1 < word.length; i = word.indexOf(':', i + 1)) {
+      if (!glued(word.charCodeAt(i + 1), word[i + 1])) continue;
+      out += word.slice(from, i + 1) + ' ';
+      from = i + 1;
+    }
+    out += from === 0 ? word : word.slice(from);
+    colon = text.charCodeAt(j - 1) === 0x3a;
+    k = j;
+  }
+  return out.length > LINE_PREFIX ? out.slice(0, LINE_PREFIX) : out;
+}
+
+/** White space formatting would change: a tab, a run, a space before a colon or at the end, a colon glued to a word. */
+const UNFORMATTED = /\t| (?:[ :]|$)|:[\p{L}("“['\u00a0]/u;
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/** What the parser accepts right after a label's colon without a space (a slip formatting fixes), or a no-break space. */
+function glued(c: number, ch: string): boolean {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0xa0) return true;
+  if (c < 0x80) return c === 0x28 || c === 0x22 || c === 0x5b || c === 0x27;
+  return c === 0x201c || /\p{L}/u.test(ch);
 }
 
 /** The line of the marker (first line) sets the style: an edit there can change it. */
