@@ -10,15 +10,19 @@
 //     diagnostics, documentSymbol, foldingRange, semanticTokens/full, hover, 50 one-character
 //     edits -> diagnostics, resident memory;
 //   - the same content as Markdown through vscode-markdown-languageservice (symbols, folding);
-// and once: the server's cold start, the bundle sizes and the .vsix size.
+// and once: a workspace of 2,000 transcripts (~100 MB, written once to the temporary folder)
+// indexed in the background while an open file is hovered and outlined, the server's cold
+// start, the bundle sizes and the .vsix size.
 //
-//   node --expose-gc --import tsx bench/bench.ts [--quick] [--size 100KB|1MB|10MB] [--no-lsp] [--no-markdown] [--no-vsix] [--seed N]
+//   node --expose-gc --import tsx bench/bench.ts [--quick] [--size 100KB|1MB|10MB] [--no-lsp] [--no-markdown] [--no-vsix]
+//        [--workspace | --no-workspace | --workspace-only] [--seed N]
 //   BENCH_SERVER=path/to/server.js measures another build.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
 import {
@@ -49,7 +53,7 @@ import { toDiagnostics } from '../server/src/features/diagnostics';
 import { checkTranscript } from '../server/src/features/rules';
 import { createLanguageService, defaultRulesDocUri } from '../server/src/languageService';
 import { defaultSettings } from '../server/src/settings';
-import { generateTranscript } from './generate';
+import { generateTranscript, writeWorkspace } from './generate';
 
 const repoRoot = path.resolve(__dirname, '..');
 /** The built server; BENCH_SERVER=path measures another build. */
@@ -63,6 +67,9 @@ const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const skipLsp = argv.includes('--no-lsp');
 const skipMarkdown = argv.includes('--no-markdown');
 const skipVsix = argv.includes('--no-vsix');
+/** The 2,000-file workspace index: on in a full run, off in a quick one unless asked for. */
+const workspaceOnly = argv.includes('--workspace-only');
+const runWorkspace = workspaceOnly || argv.includes('--workspace') || (!quick && !argv.includes('--no-workspace') && !skipLsp);
 const sizeArg = argv.indexOf('--size');
 /** `--size 10MB`: run one size only (labels without spaces: 100KB, 1MB, 10MB). */
 const onlySize = sizeArg >= 0 ? argv[sizeArg + 1]?.toUpperCase() : undefined;
@@ -93,8 +100,6 @@ const QUICK: SizeConfig[] = [
   { label: '1 MB', bytes: 1_000_000, inproc: 5, md: 2, lsp: 2, reqReps: 2, edits: 20 },
 ];
 const COLD_STARTS = quick ? 5 : 10;
-/** The server waits this long after a change before checking (startServer.ts CHECK_DELAY_MS). */
-const SERVER_CHECK_DELAY_MS = 30;
 /** The whole benchmark is killed after this long. */
 const WATCHDOG_MS = 20 * 60_000;
 
@@ -533,6 +538,9 @@ class Server {
   private stderr = '';
   private readonly waiters = new Map<string, (at: number, count: number, json: number) => void>();
   readonly errors: string[] = [];
+  readonly logListeners: ((message: string) => void)[] = [];
+  /** `begin`, `report`, `end` of every work-done progress the server reported. */
+  readonly progressKinds: string[] = [];
 
   constructor() {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -557,6 +565,10 @@ class Server {
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       if (p.type === 1) this.errors.push(p.message);
+      for (const l of this.logListeners) l(p.message);
+    });
+    this.conn.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      if (p.value?.kind) this.progressKinds.push(p.value.kind);
     });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const at = performance.now();
@@ -599,13 +611,14 @@ class Server {
   }
 
   /** Time from now to the `initialize` answer. */
-  async initialize(ms: number): Promise<number> {
+  async initialize(ms: number, folder?: string): Promise<number> {
+    const uri = folder === undefined ? null : pathToFileURL(folder).href;
     const params: InitializeParams = {
       processId: process.pid,
       clientInfo: { name: 'transcript-bench' },
-      rootUri: null,
-      workspaceFolders: null,
-      capabilities: clientCapabilities,
+      rootUri: uri,
+      workspaceFolders: uri === null ? null : [{ uri, name: path.basename(folder!) }],
+      capabilities: folder === undefined ? clientCapabilities : { ...clientCapabilities, window: { workDoneProgress: true } },
     };
     await this.request('initialize', params, ms);
     const at = performance.now();
@@ -788,6 +801,121 @@ async function benchLsp(cfg: SizeConfig, text: string): Promise<LspResult> {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Workspace scale: 2,000 transcripts (~100 MB) indexed in the background
+
+const WORKSPACE_FILES = 2_000;
+const WORKSPACE_BYTES = 100_000_000;
+
+interface WorkspaceBench {
+  files: number;
+  bytes: number;
+  generateSeconds: number | undefined;
+  indexMs: number;
+  indexedFiles: number;
+  progress: string[];
+  /** Hover and outline of an open document, asked every 50 ms while the index was built. */
+  duringIndex: Summary;
+  workspaceSymbol: Summary;
+  workspaceSymbolCount: number;
+  baseline?: Memory;
+  afterIndex?: Memory;
+}
+
+/** The generated workspace, kept in the temporary folder between runs (it takes a while to write). */
+function workspaceFolder(): { dir: string; files: number; bytes: number; generateSeconds: number | undefined } {
+  const dir = path.join(os.tmpdir(), `transcript-bench-workspace-${seed}-${WORKSPACE_FILES}`);
+  const marker = path.join(dir, '.complete.json');
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8')) as { files: number; bytes: number };
+    return { dir, ...m, generateSeconds: undefined };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  progress(`workspace: writing ${WORKSPACE_FILES} transcripts to ${dir}`);
+  const t0 = performance.now();
+  const r = writeWorkspace(dir, WORKSPACE_FILES, WORKSPACE_BYTES, seed);
+  writeFileSync(marker, JSON.stringify(r));
+  return { dir, ...r, generateSeconds: (performance.now() - t0) / 1000 };
+}
+
+async function benchWorkspace(): Promise<WorkspaceBench> {
+  const ws = workspaceFolder();
+  progress(`workspace: indexing ${ws.files} files`);
+  const server = new Server();
+  try {
+    let readyAt = 0;
+    let indexedFiles = 0;
+    const ready = new Promise<void>((resolve) =>
+      server.logListeners.push((m) => {
+        const found = /Transcript index ready: (\d+)/.exec(m);
+        if (found) {
+          readyAt = performance.now();
+          indexedFiles = Number(found[1]);
+          resolve();
+        }
+      }),
+    );
+    await server.initialize(30_000, ws.dir);
+    const t0 = performance.now();
+    const baseline = server.memory();
+    // A user opens a file and works in it while the index is built: the answers must not wait for it.
+    const text = generateTranscript({ targetBytes: 100_000, seed: seed + 1 }).transcript;
+    const uri = pathToFileURL(path.join(ws.dir, 'open.transcript')).href;
+    const textDocument = { uri };
+    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+    const hoverAt = hoverPosition(text.split('\n'));
+    const during: number[] = [];
+    let indexed = false;
+    void ready.then(() => (indexed = true));
+    while (!indexed) {
+      during.push((await timeAsync(() => server.request('textDocument/hover', { textDocument, position: hoverAt }, 30_000)))[1]);
+      during.push((await timeAsync(() => server.request('textDocument/documentSymbol', { textDocument }, 30_000)))[1]);
+      await Promise.race([ready, new Promise((r) => setTimeout(r, 50))]);
+    }
+    await server.within(ready, 10 * 60_000, 'the workspace index');
+    const afterIndex = server.memory();
+    const symbolTimes: number[] = [];
+    let count = 0;
+    for (const query of ['park', 'host', 'zz']) {
+      const [found, t] = await timeAsync(() => server.request<unknown[] | null>('workspace/symbol', { query }, 60_000));
+      symbolTimes.push(t);
+      count = Math.max(count, found?.length ?? 0);
+    }
+    return {
+      files: ws.files,
+      bytes: ws.bytes,
+      generateSeconds: ws.generateSeconds,
+      indexMs: readyAt - t0,
+      indexedFiles,
+      progress: server.progressKinds,
+      duringIndex: summarize(during),
+      workspaceSymbol: summarize(symbolTimes),
+      workspaceSymbolCount: count,
+      baseline,
+      afterIndex,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function printWorkspace(w: WorkspaceBench): void {
+  out();
+  out(`=== Workspace: ${w.files.toLocaleString('en-US')} transcripts, ${mb(w.bytes)}${w.generateSeconds === undefined ? ' (generated earlier, kept in the temporary folder)' : `, written in ${w.generateSeconds.toFixed(1)} s`} ===`);
+  const kinds = ['begin', 'report', 'end'].map((k) => `${w.progress.filter((x) => x === k).length} ${k}`).join(', ');
+  table(
+    ['', 'measured', 'note'],
+    [
+      ['background index (initialized → ready)', ms(w.indexMs), `${w.indexedFiles.toLocaleString('en-US')} files; progress: ${kinds}`],
+      [`hover + outline on an open file meanwhile (n=${w.duringIndex.n})`, `${ms(w.duringIndex.median)} median`, `worst ${ms(w.duringIndex.max)}`],
+      ['Go to Symbol in Workspace, indexed', `${ms(w.workspaceSymbol.median)} median`, `worst ${ms(w.workspaceSymbol.max)}; up to ${w.workspaceSymbolCount} symbols`],
+      ['server memory after the index', w.afterIndex ? `${w.afterIndex.rssMb.toFixed(0)} MB RSS` : 'n/a', w.afterIndex ? `peak ${w.afterIndex.hwmMb.toFixed(0)} MB; ${w.baseline ? `${w.baseline.rssMb.toFixed(0)} MB once initialized` : ''}` : ''],
+    ],
+  );
+  target('workspace: requests during indexing (worst)', w.duringIndex.max, 150, ms);
+  target('workspace: RSS after indexing 100 MB', w.afterIndex?.rssMb ?? NaN, 200, (x) => `${x.toFixed(0)} MB`);
+}
+
 async function benchColdStart(): Promise<Summary> {
   const times: number[] = [];
   for (let k = 0; k < COLD_STARTS; k++) {
@@ -953,7 +1081,7 @@ function printSize(
           `didChange → diagnostics (${lsp.editToDiagnostics.n} edits)`,
           ms(lsp.editToDiagnostics.median),
           spread(lsp.editToDiagnostics),
-          `incl. ${SERVER_CHECK_DELAY_MS} ms pause`,
+          'push, any delay incl.',
           big ? target(`${cfg.label}: didChange → diagnostics, median`, lsp.editToDiagnostics.median, 50, ms) : '',
         ],
         [
@@ -984,7 +1112,7 @@ function printSize(
     out(`    documentSymbol right after an edit ${ms(lsp.symbolAfterEdit.median)}: parse + speakers ${ms(ip.parse.median + ip.speakers.median)} + symbols ${ms(feat.symbols.median)} + JSON, then the rules run for the diagnostics`);
     out(`    semanticTokens ${ms(lsp.semanticTokens.median)}: ${ms(feat.semanticTokens.median)} in process (speaker mentions + encoding), the rest ${mb(lsp.json.semanticTokens)} of JSON`);
     out(`    hover ${ms(lsp.hover.median)}: the first hover on a version computes statistics (${ms(ip.statistics.median)}) and speaker mentions; once cached ${ms(feat.hover.median)}`);
-    out(`    didChange → diagnostics ${ms(lsp.editToDiagnostics.median)}: the ${SERVER_CHECK_DELAY_MS} ms pause + the server's re-check of the new version`);
+    out(`    didChange → diagnostics ${ms(lsp.editToDiagnostics.median)}: the server's re-check of the new version (right away while checks stay quick), pushed as JSON`);
     out(`      (a full parse + speakers + check is ${ms(diagPath)} in process; whatever the server reuses from the previous version saves part of it)`);
     if (lsp.serverErrors.length > 0) out(`  server logged ${lsp.serverErrors.length} error(s), first: ${lsp.serverErrors[0].slice(0, 300)}`);
   }
@@ -1006,7 +1134,7 @@ async function main(): Promise<void> {
   out(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (anything else running on the machine shows in the figures)`);
   out(`server bundle: ${path.relative(repoRoot, serverPath)}${existsSync(serverPath) ? `, built ${statSync(serverPath).mtime.toISOString()}` : ''}; gc between runs: ${gc ? 'yes' : 'no (run node with --expose-gc)'}`);
 
-  for (const cfg of sizes) {
+  for (const cfg of workspaceOnly ? [] : sizes) {
     progress(`${cfg.label}: generating`);
     const gen = generateTranscript({ targetBytes: cfg.bytes, seed });
     const bytes = Buffer.byteLength(gen.transcript);
@@ -1023,6 +1151,11 @@ async function main(): Promise<void> {
     let lsp: LspResult | undefined;
     if (!skipLsp) lsp = await benchLsp(cfg, gen.transcript);
     printSize(cfg, bytes, gen, ip, feat, cmp, lsp);
+  }
+
+  if (runWorkspace) {
+    const ws = await benchWorkspace();
+    printWorkspace(ws);
   }
 
   if (!skipLsp) {
