@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions } from 'vscode-languageclient';
+import { looksBinary } from '../../server/src/binaryData';
 import { FindFilesMethod, ReadFileMethod, type ReadFileParams } from '../../server/src/protocol';
 
 export const clientId = 'transcript';
@@ -73,10 +74,15 @@ export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposab
       try {
         const u = vscode.Uri.parse(uri);
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-        if (open) return open.getText();
-        const stat = await vscode.workspace.fs.stat(u);
-        if (stat.size > MAX_INDEX_BYTES) return null;
-        return decoder.decode(await vscode.workspace.fs.readFile(u));
+        let text: string;
+        if (open) text = open.getText();
+        else {
+          const stat = await vscode.workspace.fs.stat(u);
+          if (stat.size > MAX_INDEX_BYTES) return null;
+          text = decoder.decode(await vscode.workspace.fs.readFile(u));
+        }
+        // Binary data (an image renamed .transcript) is not a transcript: null, as for a file that cannot be read.
+        return looksBinary(text) ? null : text;
       } catch {
         return null;
       }

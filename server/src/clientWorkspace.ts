@@ -2,6 +2,7 @@
 // has no disk of its own (the web worker on vscode.dev, virtual file systems).
 
 import type { Connection } from 'vscode-languageserver';
+import { looksBinary } from './binaryData';
 import type { WorkspaceFiles } from './languageService';
 import { FindFilesMethod, ReadFileMethod, type ReadFileParams } from './protocol';
 
@@ -16,6 +17,7 @@ export class ClientWorkspace implements WorkspaceFiles {
   async readFile(uri: string): Promise<string | undefined> {
     const params: ReadFileParams = { uri };
     const text: unknown = await this.connection.sendRequest(ReadFileMethod, params);
-    return typeof text === 'string' ? text : undefined;
+    // This extension's client leaves binary files out itself; another client may not.
+    return typeof text === 'string' && !looksBinary(text) ? text : undefined;
   }
 }

@@ -37,6 +37,7 @@ import {
   type WordCountParams,
 } from './protocol';
 import { importSubtitles, parseExportFormat } from './export';
+import { looksBinary } from './binaryData';
 import { defaultSettings, toSettings, type TranscriptSettings } from './settings';
 
 export const serverName = 'Transcript Tools language server';
@@ -48,14 +49,7 @@ export const serverName = 'Transcript Tools language server';
 export function declineReason(text: string, maxFileSize: number): string | undefined {
   const mb = text.length / (1024 * 1024);
   if (mb > maxFileSize) return `is ${mb.toFixed(0)} MB, more than transcript.maxFileSize (${maxFileSize} MB)`;
-  const head = text.slice(0, 65536);
-  if (head.includes('\u0000')) return 'does not look like a transcript (it holds binary data)';
-  let control = 0;
-  for (let i = 0; i < head.length; i++) {
-    const c = head.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
-  }
-  if (control > 32 && control > head.length / 20) return 'does not look like a transcript (it holds binary data)';
+  if (looksBinary(text)) return 'does not look like a transcript (it holds binary data)';
   return undefined;
 }
 const selector = [{ language: 'transcript' }];
@@ -123,7 +117,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
         info: (m) => connection.console.info(m),
         error: (m) => connection.console.error(m),
       },
-      openDocuments: () => documents.all(),
+      // Declined documents (binary, too large) are no more listed than read.
+      openDocuments: () => documents.all().filter((d) => !declined.has(d.uri)),
       style: () => (style === 'auto' ? undefined : style),
     });
 

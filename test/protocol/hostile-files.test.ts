@@ -116,14 +116,6 @@ describe('files that are not transcripts, in the workspace', () => {
 
   test(
     'nothing from binary files',
-    {
-      todo:
-        'BUG: NodeWorkspace.readFile() in server/src/node/nodeWorkspace.ts (and the client\'s transcript/readFile handler in ' +
-        'client/src/common.ts) returns any file as UTF-8 text, though WorkspaceFiles.readFile is documented to give ' +
-        'undefined for binary files: a PNG renamed .transcript shows in Go to Symbol in Workspace as a title "\uFFFDPNG", a ' +
-        'UTF-16 file as "\uFFFD\uFFFDN\\u0000\uFFFD\\u0000…". Skip what declineReason() (server/src/startServer.ts) would decline, ' +
-        'e.g. in readSummary() of server/src/languageService.ts.',
-    },
     async () => {
       const binary = (await symbols()).filter((s) => [...BINARY].some((b) => s.location.uri.endsWith(`${slug(b)}.transcript`)));
       assert.deepEqual(binary.map((s) => `${s.location.uri.split('/').pop()}: ${JSON.stringify(s.name.slice(0, 40))}`), []);

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { looksBinary } from '../binaryData';
 import { SKIPPED_FOLDERS, type WorkspaceFiles } from '../languageService';
 /** Beyond this, a folder is not a transcript archive but something else (a home directory). */
 const MAX_FILES = 50_000;
@@ -45,7 +46,9 @@ export class NodeWorkspace implements WorkspaceFiles {
     try {
       const stat = await fs.stat(p.fsPath);
       if (stat.size > MAX_BYTES) return undefined;
-      return await fs.readFile(p.fsPath, 'utf8');
+      const text = await fs.readFile(p.fsPath, 'utf8');
+      // An image or a UTF-16 file named .transcript: not text to index (as the editor declines it).
+      return looksBinary(text) ? undefined : text;
     } catch (e) {
       // Gone between the event and the read: not an error worth a log line.
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
