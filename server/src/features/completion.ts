@@ -19,26 +19,41 @@ const STAGE_DIRECTIONS: { label: string; snippet?: string; detail: string }[] = 
   { label: '(BREAK)', detail: 'A break in the programme' },
 ];
 
-/** What the line holds before the cursor, if completion of a label makes sense there. */
-function linePrefix(t: Transcript, position: Position): { start: number; prefix: string } | undefined {
+/**
+ * Where the cursor is: its line's start and its offset, clamped to the line (a position past
+ * the line's end is at its end; never between the halves of a surrogate pair). Undefined for a
+ * line the document does not have, or a position that is not one.
+ */
+function cursorAt(t: Transcript, position: Position): { line: number; start: number; offset: number } | undefined {
   const { text, lineStarts } = t.doc;
-  if (position.line >= lineStarts.length) return undefined;
-  const start = lineStarts[position.line];
-  const end = Math.min(start + position.character, lineEndOffset(text, lineStarts, position.line));
-  const prefix = text.slice(start, end);
+  const { line, character } = position ?? {};
+  if (!Number.isInteger(line) || line < 0 || line >= lineStarts.length || !Number.isFinite(character)) return undefined;
+  const start = lineStarts[line];
+  let offset = Math.min(start + Math.max(0, Math.floor(character)), lineEndOffset(text, lineStarts, line));
+  const c = text.charCodeAt(offset);
+  if (offset > start && c >= 0xdc00 && c <= 0xdfff && text.charCodeAt(offset - 1) >= 0xd800 && text.charCodeAt(offset - 1) <= 0xdbff) offset--;
+  return { line, start, offset };
+}
+
+/** What the line holds before the cursor, if completion of a label makes sense there. */
+function linePrefix(t: Transcript, start: number, offset: number): string | undefined {
+  const prefix = t.doc.text.slice(start, offset);
   // Only at the start of a line: nothing yet, or the beginnings of a label or a cue — which
   // start with a capital (or a bracket), and have no word in lower case ("Fishermen in nor|").
   if (prefix.length > 60 || prefix.includes(':')) return undefined;
   if (prefix && !/^[\p{Lu}(\[*][\p{L}\p{M}\d'’.\- #]*$/u.test(prefix)) return undefined;
   if (/[\s(]\p{Ll}/u.test(prefix) || /^\p{Lu}\p{Ll}+[ \t]+\p{Ll}/u.test(prefix)) return undefined;
-  return { start, prefix };
+  return prefix;
 }
 
 export function completion(t: Transcript, position: Position): CompletionList {
-  const at = linePrefix(t, position);
-  if (!at) return { isIncomplete: false, items: [] };
-  const offset = at.start + at.prefix.length;
-  const range = { start: { line: position.line, character: 0 }, end: position };
+  const cursor = cursorAt(t, position);
+  const prefix = cursor && linePrefix(t, cursor.start, cursor.offset);
+  if (!cursor || prefix === undefined) return { isIncomplete: false, items: [] };
+  const at = { start: cursor.start, prefix };
+  const offset = cursor.offset;
+  // The range replaced: from the line's start to the cursor, as clamped (never the position as sent).
+  const range = { start: { line: cursor.line, character: 0 }, end: { line: cursor.line, character: offset - cursor.start } };
   const items: CompletionItem[] = [];
   const { doc } = t;
   // The speakers before the cursor, most recent last.
