@@ -48,10 +48,23 @@ export const serverName = 'Transcript Tools language server';
  */
 export function declineReason(text: string, maxFileSize: number): string | undefined {
   const mb = text.length / (1024 * 1024);
-  if (mb > maxFileSize) return `is ${mb.toFixed(0)} MB, more than transcript.maxFileSize (${maxFileSize} MB)`;
+  if (mb > maxFileSize) return `is ${sizeAbove(mb, maxFileSize)} MB, more than transcript.maxFileSize (${maxFileSize} MB)`;
   if (looksBinary(text)) return 'does not look like a transcript (it holds binary data)';
   return undefined;
 }
+
+/**
+ * A size in MB (`mb`, more than `limit`) with as few decimals as it takes to read as more than
+ * the limit: 50 MB is "50", 32.3 MB over 32 is "32.3" (not "32"), 32.04 MB "32.04".
+ */
+function sizeAbove(mb: number, limit: number): string {
+  for (let digits = 0; digits <= 6; digits++) {
+    const shown = mb.toFixed(digits);
+    if (Number(shown) > limit) return shown;
+  }
+  return String(mb);
+}
+
 const selector = [{ language: 'transcript' }];
 /**
  * A check that took less than this runs right after each change (a 10 MB transcript re-checks

@@ -30,7 +30,6 @@ describe('declineReason: which documents the server declines', () => {
 
   test(
     'the message never says a document "is N MB, more than … (N MB)"',
-    { todo: 'BUG: declineReason() in server/src/startServer.ts rounds the size with toFixed(0): a 32.3 MB document under the default 32 MB limit is "is 32 MB, more than transcript.maxFileSize (32 MB)". Show one decimal, or round up.' },
     () => {
       const reason = declineReason('x'.repeat(Math.round(32.3 * MB)), 32) ?? '';
       assert.doesNotMatch(reason, /is 32 MB, more than transcript\.maxFileSize \(32 MB\)/);
