@@ -14,20 +14,22 @@ import { analyze } from '../../server/src/analysis';
 import { checkTranscript } from '../../server/src/features/rules';
 import { createLanguageService, type TextDocumentLike } from '../../server/src/languageService';
 import { defaultSettings } from '../../server/src/settings';
+import type { TranscriptStyle } from '../../server/src/parser';
 import { actionEdits, applyTextEdits, offsetOf } from '../fixtures/rules/support';
 import { anyDocument, describeRuns, lineEndOf, lineStartsOf, runs, show, transcriptLike } from '../helpers/arbitraries';
 
 const URI = 'file:///test/draft.transcript'; // the URI support.ts's actionEdits expects
 const whole = { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } };
-const svcOf = () => createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined } });
+const svcOf = (style?: TranscriptStyle) => createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined }, style: () => style });
 let version = 0;
 const docOf = (text: string): TextDocumentLike => {
   const v = ++version;
   return { uri: URI, version: v, getText: () => text };
 };
 
-function fixAll(text: string): string {
-  const [a] = svcOf().getCodeActions(docOf(text), whole, { diagnostics: [], only: ['source.fixAll.transcript'] }, defaultSettings);
+/** Fix-all as the editor runs it: with the style detected, or the one the `transcript.style` setting forces. */
+function fixAll(text: string, style?: TranscriptStyle): string {
+  const [a] = svcOf(style).getCodeActions(docOf(text), whole, { diagnostics: [], only: ['source.fixAll.transcript'] }, defaultSettings);
   return a ? applyTextEdits(text, actionEdits(a)) : text;
 }
 
@@ -85,16 +87,20 @@ describe('quick fixes, fix-all and formatting on hostile documents', () => {
     );
   });
 
-  /** Problems with a preferred fix left after fix-all, checked as the editor checks the new text (`pinStyle`: in the original's style, as fix-all's own rounds do). */
+  /**
+   * Problems with a preferred fix left after fix-all, checked as the editor checks the new text:
+   * in the style detected afresh, or (`pinStyle`) in the original's style, forced by the setting
+   * for fix-all and for the check.
+   */
   const leftAfterFixAll = (text: string, pinStyle: boolean) => {
-    const fixed = fixAll(text);
     const style = analyze(URI, 1, text).doc.style;
+    const fixed = fixAll(text, pinStyle ? style : undefined);
     const t = pinStyle ? analyze(URI, 1, fixed, { style }) : analyze(URI, 1, fixed);
     const left = checkTranscript(t).filter((p) => p.fixes.some((f) => f.preferred));
     assert.deepEqual(left.map((p) => `${p.code}: ${p.message}`), [], `fix-all of ${show(text)} gave ${show(fixed)}`);
   };
 
-  test('after fix-all, checking again (in the same style) finds no problem with a preferred fix', (t) => {
+  test('with the style set (transcript.style), after fix-all, checking again in that style finds no problem with a preferred fix', (t) => {
     t.diagnostic(describeRuns());
     fc.assert(
       fc.property(anyDocument, (text) => leftAfterFixAll(text, true)),
@@ -104,15 +110,6 @@ describe('quick fixes, fix-all and formatting on hostile documents', () => {
 
   test(
     'after fix-all, checking again as the editor does (style detected afresh) finds no problem with a preferred fix',
-    {
-      todo:
-        'BUG: fixAllEdits() in server/src/features/codeActions.ts runs its later rounds in the style detected for the ' +
-        'original text ({ style: t.doc.style }), but the editor checks the result with the style detected afresh, which ' +
-        'can differ: "Speaker 1: \nJames Cridland (00:00): " is podcast style (where a first-line "Speaker 1: " with ' +
-        'nothing said is not a turn); fix-all removes the empty James Cridland turn and leaves "Speaker 1: \n", which is ' +
-        'detected as broadcast and has an empty-turn and a label-spacing problem with preferred fixes. Re-detect the style ' +
-        'in each round (or pin it in the document, e.g. with the style marker).',
-    },
     (t) => {
       t.diagnostic(describeRuns());
       fc.assert(

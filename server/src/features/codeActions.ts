@@ -26,16 +26,22 @@ function preferredFixes(problems: readonly Problem[]): Fix[] {
  * new problems (removing an empty turn leaves two turns of one speaker side by side), so it
  * repeats on the result; when more than one round was needed, the answer is one edit of the
  * changed middle of the text.
+ *
+ * Each round reads the text as the editor will: in the style detected afresh (fixes can change
+ * it: `Speaker 1: \nJames Cridland (00:00): ` is podcast, and without its empty turn broadcast),
+ * or in the style the setting forces (a first-line marker is detected again with the text). So
+ * the result, when the rounds end for want of fixes, is stable: fix-all on it finds nothing.
  */
 export function fixAllEdits(t: Transcript, problems: readonly Problem[], settings: TranscriptSettings): Edit[] {
   const first = compatibleFixes(preferredFixes(enabled(problems, settings))).flatMap((f) => f.edits);
   if (first.length === 0) return [];
   const original = t.doc.text;
+  const options = t.doc.styleSource === 'setting' ? { style: t.doc.style } : {};
   let text = applyEdits(original, first);
   let rounds = 1;
   const seen = new Set([original, text]);
   for (; rounds < MAX_ROUNDS; rounds++) {
-    const again = compatibleFixes(preferredFixes(enabled(checkTranscript(analyze(t.uri, -1, text, { style: t.doc.style })), settings))).flatMap((f) => f.edits);
+    const again = compatibleFixes(preferredFixes(enabled(checkTranscript(analyze(t.uri, -1, text, options)), settings))).flatMap((f) => f.edits);
     if (again.length === 0) break;
     const next = applyEdits(text, again);
     // Fixes that undo each other would go round forever: stop at the first repeat.
