@@ -289,6 +289,8 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
   // or on save) and the client shows them without having to ask.
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const lastCheckMs = new Map<string, number>();
+  /** Opened and not checked yet: the first check parses the whole file and says nothing of how long a re-check takes. */
+  const unchecked = new Set<string>();
   const validate = async (uri: string) => {
     timers.delete(uri);
     const doc = usable(uri);
@@ -299,7 +301,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     try {
       const started = Date.now();
       const diagnostics = service.getDiagnostics(current, settings);
-      lastCheckMs.set(uri, Date.now() - started);
+      if (!unchecked.delete(uri)) lastCheckMs.set(uri, Date.now() - started);
       connection.sendDiagnostics({ uri, version: current.version, diagnostics });
     } catch (e) {
       connection.console.error(`Checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -310,6 +312,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     timers.set(uri, setTimeout(() => void validate(uri), delay));
   };
   documents.onDidOpen((e) => {
+    unchecked.add(e.document.uri);
     if (checkUsable(e.document)) schedule(e.document.uri, 0);
   });
   const onContentChanged = async (doc: TextDocument) => {
@@ -328,6 +331,7 @@ export function startServer(connection: Connection, makeWorkspace: (folders: () 
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     lastCheckMs.delete(e.document.uri);
+    unchecked.delete(e.document.uri);
     declined.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     service.onDocumentClosed(e.document.uri);
