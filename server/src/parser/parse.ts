@@ -308,7 +308,39 @@ function stage(cue: Cue, line: number): StageDirection {
   return { type: 'stage', cue, start: cue.start, end: cue.end, line };
 }
 
-const FRONT_MATTER_TITLE = /^title:\s*(["']?)(.+?)\1\s*$/i;
+const FRONT_MATTER_TITLE = /^title:/i;
+
+/** JavaScript's `\s`: what `String.prototype.trim` removes. */
+function isJsSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * The value of a `title:` line of YAML front matter, [start, end), without surrounding white
+ * space or one pair of matching quotes (`title: "Night market"`); undefined when the line is no
+ * title or the value is empty. A scan, not a pattern with a lazy group and a trailing `\s*$`,
+ * which is quadratic on a long run of spaces.
+ */
+function frontMatterTitle(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  if (end - start < 6 || !FRONT_MATTER_TITLE.test(text.slice(start, start + 6))) return undefined;
+  let s = start + 6;
+  let e = end;
+  while (s < e && isJsSpace(text.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(text.charCodeAt(e - 1))) e--;
+  const q = text.charCodeAt(s);
+  if ((q === 0x22 || q === 0x27) && e - s >= 3 && text.charCodeAt(e - 1) === q) {
+    s++;
+    e--;
+  }
+  if (s === e) return undefined;
+  // A title is one line: U+2028 and U+2029 within it (not white space at its ends) make it none.
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2028 || c === 0x2029) return undefined;
+  }
+  return { start: s, end: e };
+}
 
 function buildPreamble(text: string, lineStarts: number[], lines: number[], fmEnd: number): Preamble | undefined {
   const nonBlank: Line[] = [];
@@ -326,10 +358,9 @@ function buildPreamble(text: string, lineStarts: number[], lines: number[], fmEn
   // A `title:` key in YAML front matter wins.
   for (const l of nonBlank) {
     if (l.line > fmEnd) break;
-    const m = FRONT_MATTER_TITLE.exec(text.slice(l.start, l.end));
+    const m = frontMatterTitle(text, l.start, l.end);
     if (m) {
-      const offset = l.start + text.slice(l.start, l.end).indexOf(m[2]);
-      preamble.title = { start: offset, end: offset + m[2].length, line: l.line, text: m[2] };
+      preamble.title = { start: m.start, end: m.end, line: l.line, text: text.slice(m.start, m.end) };
       break;
     }
   }
