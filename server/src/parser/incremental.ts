@@ -4,7 +4,7 @@
 // rest of the old tree is taken over with its offsets and line numbers shifted. A test
 // checks on random edit sequences that the result equals a full parse of the new text.
 
-import { BodyScanner, findCredit, parseTranscript, type ParseOptions } from './parse';
+import { BodyScanner, findCredit, FRONT_MATTER_LINES, frontMatterEnd, opensFrontMatter, parseTranscript, type ParseOptions } from './parse';
 import { DETECTION_LINES, detectStyle } from './style';
 import { lineAt } from './lines';
 import type { BodyNode, Cue, Label, Span, TranscriptDocument, Turn } from './types';
@@ -70,8 +70,14 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
 
   // The style: a different setting, or an edit where detection reads, may change it.
   if (options.style !== undefined ? options.style !== old.style : old.styleSource === 'setting') return undefined;
+  // Front matter left open takes in every line up to a `---` or `...` in the first
+  // FRONT_MATTER_LINES lines: an edit there (one typing such a line in the body, or moving one
+  // into that window) may change where it ends, and so where the body starts.
+  const frontMatter = editLine < FRONT_MATTER_LINES && opensFrontMatter(old.text, old.lineStarts);
+  const oldFmEnd = frontMatter ? frontMatterEnd(old.text, old.lineStarts) : -1;
   const oldLineCount = old.lineStarts.length;
   const lineStarts = updateLineStarts(old, text, edit, delta);
+  if (frontMatter && frontMatterEnd(text, lineStarts) !== oldFmEnd) return undefined;
   if (editLine < DETECTION_LINES && !options.style && detectStyle(text, lineStarts).style !== old.style) return undefined;
   const resumeLine = nodeLine(old.body[k0]);
 

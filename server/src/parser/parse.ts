@@ -94,16 +94,32 @@ export function findCredit(text: string, lineStarts: number[], style: Transcript
   return found;
 }
 
-function frontMatterEnd(text: string, lineStarts: number[]): number {
-  const first = lineEndOffset(text, lineStarts, 0);
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.slice(start, first).trim() !== '---') return -1;
-  const max = Math.min(lineStarts.length, 200);
+/** Front matter closes within its first this many lines, or is none. */
+export const FRONT_MATTER_LINES = 200;
+
+/** Whether the line [s, e) is `---` (or `...` when `dots`), white space around it aside. */
+function isFenceLine(text: string, s: number, e: number, dots: boolean): boolean {
+  while (s < e && isJsSpace(text.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(text.charCodeAt(e - 1))) e--;
+  if (e - s !== 3) return false;
+  const c = text.charCodeAt(s);
+  return (c === 0x2d || (dots && c === 0x2e)) && text.charCodeAt(s + 1) === c && text.charCodeAt(s + 2) === c;
+}
+
+/** Whether the text opens with a `---` line (a BOM before it aside). */
+export function opensFrontMatter(text: string, lineStarts: readonly number[]): boolean {
+  return isFenceLine(text, 0, lineEndOffset(text, lineStarts, 0), false);
+}
+
+/**
+ * The line closing the YAML front matter the text opens with (`---` or `...`), or -1 when it
+ * opens with none or leaves it open for FRONT_MATTER_LINES lines.
+ */
+export function frontMatterEnd(text: string, lineStarts: readonly number[]): number {
+  if (!opensFrontMatter(text, lineStarts)) return -1;
+  const max = Math.min(lineStarts.length, FRONT_MATTER_LINES);
   for (let line = 1; line < max; line++) {
-    const s = lineStarts[line];
-    const e = lineEndOffset(text, lineStarts, line);
-    const t = text.slice(s, e).trim();
-    if (t === '---' || t === '...') return line;
+    if (isFenceLine(text, lineStarts[line], lineEndOffset(text, lineStarts, line), true)) return line;
   }
   return -1;
 }
