@@ -4,7 +4,7 @@
 // rest of the old tree is taken over with its offsets and line numbers shifted. A test
 // checks on random edit sequences that the result equals a full parse of the new text.
 
-import { BodyScanner, findCredit, FRONT_MATTER_LINES, frontMatterEnd, opensFrontMatter, parseTranscript, type ParseOptions } from './parse';
+import { BodyScanner, findCredit, FRONT_MATTER_LINES, frontMatterEnd, headlineCandidate, opensFrontMatter, parseTranscript, type ParseOptions } from './parse';
 import { DETECTION_LINES, detectStyle } from './style';
 import { lineAt } from './lines';
 import type { BodyNode, Cue, Label, Span, TranscriptDocument, Turn } from './types';
@@ -113,9 +113,17 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
     return true;
   });
 
+  // Old turns [turnBase, oldTurnEnd) are replaced by scanner.turns.
+  let oldTurnEnd = old.turns.length;
+  if (stopped >= 0) {
+    oldTurnEnd = 0;
+    for (let i = 0; i < syncIndex; i++) if (old.body[i].type === 'turn') oldTurnEnd++;
+  }
+  if (!podcastRuleStands(old, turnBase, oldTurnEnd, scanner.turns)) return undefined;
+
   if (stopped < 0) {
     // Ran to the end: the tail, trailer included, is new.
-    const doc = {
+    const doc: TranscriptDocument = {
       text,
       lineStarts,
       bom: text.charCodeAt(0) === 0xfeff,
@@ -126,13 +134,13 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
       turns: old.turns.slice(0, turnBase).concat(scanner.turns),
       trailer: scanner.trailer,
     };
+    if (old.podcastHeadline) doc.podcastHeadline = old.podcastHeadline;
     return { doc, change: { removed: old.turns.slice(turnBase), added: scanner.turns } };
   }
 
   // Take over old.body[syncIndex..], shifted.
   const lineDelta = lineStarts.length - oldLineCount;
-  let oldTurnIndex = 0;
-  for (let i = 0; i < syncIndex; i++) if (old.body[i].type === 'turn') oldTurnIndex++;
+  const oldTurnIndex = oldTurnEnd;
   const newTurnIndex = turnBase + scanner.turns.length;
   const turnDelta = newTurnIndex - oldTurnIndex;
   for (let i = syncIndex; i < old.body.length; i++) shiftNode(old.body[i], delta, lineDelta, turnDelta);
@@ -153,8 +161,34 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   const turns = old.turns;
   const removed = turns.slice(turnBase, oldTurnIndex);
   spliceIn(turns, turnBase, oldTurnIndex - turnBase, scanner.turns);
-  const doc = { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, style: old.style, styleSource: old.styleSource, preamble: old.preamble, body, turns, trailer };
+  const doc: TranscriptDocument = { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, style: old.style, styleSource: old.styleSource, preamble: old.preamble, body, turns, trailer };
+  if (old.podcastHeadline) doc.podcastHeadline = old.podcastHeadline;
   return { doc, change: { removed, added: scanner.turns } };
+}
+
+/**
+ * Whether the podcast rule of parse() (a first label whose name never speaks again is the
+ * headline) still comes out as in `old` once old turns [from, to) are replaced by `added`
+ * (false: parse in full). The first body node is never re-scanned, so only whether its name
+ * speaks again can change: cheap unless an edit removes one of that name's labels.
+ */
+function podcastRuleStands(old: TranscriptDocument, from: number, to: number, added: readonly Turn[]): boolean {
+  const headline = old.podcastHeadline;
+  const name = headline ? headline.name : headlineCandidate(old.style, old.body[0]);
+  if (name === undefined) return true;
+  const turns = old.turns;
+  const speaks = added.some((t) => t.label?.name === name);
+  // A headline's name spoke nowhere else: a label with it makes the first line a turn again.
+  if (headline) return !speaks;
+  // The first label's name spoke again somewhere: it still does unless the edit took such a
+  // label away, and then only if one is left elsewhere.
+  if (speaks) return true;
+  let removed = false;
+  for (let i = from; i < to && !removed; i++) if (turns[i].label?.name === name) removed = true;
+  if (!removed) return true;
+  for (let i = 1; i < from; i++) if (turns[i].label?.name === name) return true;
+  for (let i = to; i < turns.length; i++) if (turns[i].label?.name === name) return true;
+  return false;
 }
 
 /** array.splice(at, remove, ...items) without spreading a long list onto the stack. */

@@ -124,6 +124,17 @@ export function frontMatterEnd(text: string, lineStarts: readonly number[]): num
   return -1;
 }
 
+/**
+ * The podcast headline rule's candidate: the name of the first body node when it is a label
+ * that could be a title with a colon (no time, no bold, not a pseudo-label), else undefined.
+ */
+export function headlineCandidate(style: TranscriptStyle, first: BodyNode | undefined): string | undefined {
+  if (style !== 'podcast' || first?.type !== 'turn') return undefined;
+  const label = first.label;
+  if (!label || label.style !== 'mixed' || label.timestamp || label.bold || label.pseudo) return undefined;
+  return label.name;
+}
+
 function parse(text: string, options: ParseOptions): TranscriptDocument {
   const lineStarts = computeLineStarts(text);
   const fmEnd = frontMatterEnd(text, lineStarts);
@@ -133,15 +144,16 @@ function parse(text: string, options: ParseOptions): TranscriptDocument {
   scan.run(0);
   // A podcast's title often has a colon (`Episode 41: Building radio`): a first "label" that
   // never speaks again, with no time and no bold, is the headline.
+  // (incremental.ts keeps this rule: change it in both.)
   const first = scan.body[0];
-  if (style === 'podcast' && first?.type === 'turn' && first.label && first.label.style === 'mixed' && !first.label.timestamp && !first.label.bold && !first.label.pseudo) {
-    const name = first.label.name;
-    if (!scan.turns.some((t, i) => i > 0 && t.label?.name === name)) {
-      scan = new BodyScanner(text, lineStarts, credit, fmEnd, [], 0, false, style, new Set([first.firstLine]));
-      scan.run(0);
-    }
+  const name = headlineCandidate(style, first);
+  let podcastHeadline: TranscriptDocument['podcastHeadline'];
+  if (name !== undefined && !scan.turns.some((t, i) => i > 0 && t.label?.name === name)) {
+    podcastHeadline = { line: (first as Turn).firstLine, name };
+    scan = new BodyScanner(text, lineStarts, credit, fmEnd, [], 0, false, style, new Set([podcastHeadline.line]));
+    scan.run(0);
   }
-  return {
+  const doc: TranscriptDocument = {
     style,
     styleSource: source,
     text,
@@ -152,6 +164,8 @@ function parse(text: string, options: ParseOptions): TranscriptDocument {
     turns: scan.turns,
     trailer: scan.trailer,
   };
+  if (podcastHeadline) doc.podcastHeadline = podcastHeadline;
+  return doc;
 }
 
 /**

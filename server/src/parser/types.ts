@@ -144,6 +144,12 @@ export interface TranscriptDocument {
   style: TranscriptStyle;
   styleSource: 'detected' | 'marker' | 'setting';
   /**
+   * A podcast whose first label's name never speaks again (`Episode 41: Building radio`):
+   * that line, read as the headline in the preamble instead of a turn, and the name. Absent
+   * otherwise. Kept so that an incremental re-parse can tell when the rule stops holding.
+   */
+  podcastHeadline?: { line: number; name: string };
+  /**
    * Set only when the parser hit a bug of its own and fell back to an empty body (it never
    * throws). Tests assert that no input gets here.
    */
