@@ -21,20 +21,27 @@ export interface Statistics {
 
 /** Words in text[start, end), skipping stage directions (`cues` must be sorted, as the parser gives them). */
 export function countWords(text: string, start: number, end: number, cues: readonly { start: number; end: number }[] = []): number {
+  // Segment by segment between the cues: the inner loop then looks at characters only (it runs
+  // over every character of the document for the status bar and the Statistics view).
+  let words = 0;
+  let from = start;
+  for (let i = 0; i <= cues.length && from < end; i++) {
+    const cue = i < cues.length ? cues[i] : undefined;
+    if (cue && cue.end <= from) continue;
+    const to = cue ? Math.min(end, Math.max(from, cue.start)) : end;
+    words += countPlainWords(text, from, to);
+    if (cue) from = Math.max(from, cue.end);
+  }
+  return words;
+}
+
+/** Runs with a letter or digit in text[from, to): a lone dash or punctuation between spaces is not a word. */
+function countPlainWords(text: string, from: number, to: number): number {
   let words = 0;
   let inWord = false;
-  let cue = 0;
-  for (let k = start; k < end; k++) {
-    while (cue < cues.length && cues[cue].end <= k) cue++;
-    if (cue < cues.length && cues[cue].start <= k) {
-      k = cues[cue].end - 1;
-      inWord = false;
-      continue;
-    }
+  for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
-    // A lone dash or punctuation between spaces is not a word: only count runs with a letter or digit.
-    if (space) inWord = false;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0) inWord = false;
     else if (!inWord && isWordChar(c, text, k)) {
       words++;
       inWord = true;
@@ -44,17 +51,27 @@ export function countWords(text: string, start: number, end: number, cues: reado
 }
 
 function isWordChar(c: number, text: string, k: number): boolean {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
-  if (c < 0x80) {
-    // Punctuation before the word: look ahead for a letter in this run (`"We`, `(ph)` is a cue already).
-    for (let j = k + 1; j < text.length && j < k + 4; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 32 || d === 10 || d === 13 || d === 9) return false;
-      if ((d >= 0x30 && d <= 0x39) || (d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || d >= 0x80) return true;
-    }
-    return false;
+  if (letterOrDigit(c)) return true;
+  if (!punctuation(c)) return true;
+  // Punctuation before the word: look ahead for a letter in this run (`"We`, `“We`; `(ph)` is a cue already).
+  for (let j = k + 1; j < text.length && j < k + 4; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 32 || d === 10 || d === 13 || d === 9 || d === 0xa0) return false;
+    if (letterOrDigit(d) || !punctuation(d)) return true;
   }
-  return true;
+  return false;
+}
+
+function letterOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * ASCII punctuation, Latin-1 signs (« » ¿ ¡), the General Punctuation block (— – … “ ” ‘ ’) and
+ * CJK punctuation: a dash standing between spaces (`We — well`) is not a word.
+ */
+function punctuation(c: number): boolean {
+  return c < 0x80 ? !letterOrDigit(c) : c <= 0xbf || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f);
 }
 
 export function turnWords(doc: TranscriptDocument, turn: Turn): number {
