@@ -350,7 +350,7 @@ describe('Unicode and garbage', () => {
 describe('degenerate and half-typed documents', () => {
   test('the empty string', () => {
     const doc = check('');
-    assert.deepEqual(doc, { text: '', lineStarts: [0], bom: false, style: 'broadcast', styleSource: 'detected', preamble: undefined, body: [], turns: [], trailer: undefined });
+    assert.deepEqual(doc, { text: '', lineStarts: [0], bom: false, style: 'broadcast', styleSource: 'detected', preamble: undefined, body: [], turns: [], trailer: undefined, podcastHeadline: undefined });
   });
 
   test('only blank lines and spaces', () => {

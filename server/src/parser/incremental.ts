@@ -4,7 +4,7 @@
 // rest of the old tree is taken over with its offsets and line numbers shifted. A test
 // checks on random edit sequences that the result equals a full parse of the new text.
 
-import { BodyScanner, findCredit, FRONT_MATTER_LINES, frontMatterEnd, headlineCandidate, opensFrontMatter, parseTranscript, type ParseOptions } from './parse';
+import { BodyScanner, findCredit, FRONT_MATTER_LINES, frontMatterEnd, headlineCandidate, makeDocument, opensFrontMatter, parseTranscript, type ParseOptions } from './parse';
 import { DETECTION_LINES, detectStyle } from './style';
 import { lineAt } from './lines';
 import type { BodyNode, Cue, Label, Span, TranscriptDocument, Turn } from './types';
@@ -123,18 +123,17 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
 
   if (stopped < 0) {
     // Ran to the end: the tail, trailer included, is new.
-    const doc: TranscriptDocument = {
+    const doc = makeDocument(
       text,
       lineStarts,
-      bom: text.charCodeAt(0) === 0xfeff,
-      style: old.style,
-      styleSource: old.styleSource,
-      preamble: old.preamble,
-      body: old.body.slice(0, k0).concat(scanner.body),
-      turns: old.turns.slice(0, turnBase).concat(scanner.turns),
-      trailer: scanner.trailer,
-    };
-    if (old.podcastHeadline) doc.podcastHeadline = old.podcastHeadline;
+      old.preamble,
+      old.body.slice(0, k0).concat(scanner.body),
+      old.turns.slice(0, turnBase).concat(scanner.turns),
+      scanner.trailer,
+      old.style,
+      old.styleSource,
+      old.podcastHeadline,
+    );
     return { doc, change: { removed: old.turns.slice(turnBase), added: scanner.turns } };
   }
 
@@ -161,8 +160,7 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   const turns = old.turns;
   const removed = turns.slice(turnBase, oldTurnIndex);
   spliceIn(turns, turnBase, oldTurnIndex - turnBase, scanner.turns);
-  const doc: TranscriptDocument = { text, lineStarts, bom: text.charCodeAt(0) === 0xfeff, style: old.style, styleSource: old.styleSource, preamble: old.preamble, body, turns, trailer };
-  if (old.podcastHeadline) doc.podcastHeadline = old.podcastHeadline;
+  const doc = makeDocument(text, lineStarts, old.preamble, body, turns, trailer, old.style, old.styleSource, old.podcastHeadline);
   return { doc, change: { removed, added: scanner.turns } };
 }
 
