@@ -307,7 +307,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
     if (CONVENTIONS[doc.style]?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
   }
-  const local: LocalProblems = { base: turn.start, knownKey: known.key, index: -1, problems, hidesLabel: hides, credit };
+  const local: LocalProblems = { base: turn.start, knownKey: known.key, index: -1, problems: problems.map((p) => shiftProblem(p, 0)), hidesLabel: hides, credit };
   localCache.set(turn, local);
   return local;
 }
@@ -320,13 +320,20 @@ function afterCaption(text: string, ft: number, e: number): number {
   return k;
 }
 
+/**
+ * A problem moved by `d` (0: a copy), always with the same properties in the same order: the
+ * cached problems of a hearing's turns then share one hidden class, and the loop that gathers
+ * them after each keystroke stays optimised.
+ */
 function shiftProblem(p: Problem, d: number): Problem {
   return {
-    ...p,
+    code: p.code,
     start: p.start + d,
     end: p.end + d,
-    related: p.related?.map((r) => ({ ...r, start: r.start + d, end: r.end + d })),
-    fixes: p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) })),
+    message: p.message,
+    related: d === 0 || !p.related ? p.related : p.related.map((r) => ({ start: r.start + d, end: r.end + d, message: r.message })),
+    fixes: d === 0 ? p.fixes : p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) })),
+    unnecessary: p.unnecessary,
   };
 }
 
