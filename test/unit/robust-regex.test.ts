@@ -311,7 +311,7 @@ describe('adversarial documents end to end', () => {
   });
 
   test('hover and references in a paragraph with a 20,000-space run', async () => {
-    const ms = await timeInWorker(SERVICE, hoverJob, { text: `PARK: Maria${' '.repeat(20_000)}Lopez went to Oslo.`, line: 0, character: 7 }, 1_500);
+    const ms = await timeInWorker(SERVICE, hoverJob, { text: `PARK: Maria${' '.repeat(20_000)}Lopez went to Oslo.`, line: 0, character: 7 }, 1_500, ['compromise']);
     assert.ok(ms !== undefined, 'still running after 1.5 s (terminated)');
   });
 
@@ -321,7 +321,7 @@ describe('adversarial documents end to end', () => {
     const paragraph = names.map((n) => `${n[0]}${n.slice(1).toLowerCase()} said so.`).join(' ').repeat(20);
     const text = `${intro}\n\n${names[0]}: ${paragraph}\n`;
     const lines = text.split('\n');
-    const ms = await timeInWorker(SERVICE, hoverJob, { text, line: lines.length - 2, character: names[0].length + 4 }, 10_000);
+    const ms = await timeInWorker(SERVICE, hoverJob, { text, line: lines.length - 2, character: names[0].length + 4 }, 10_000, ['compromise']);
     assert.ok(ms !== undefined, 'still running after 10 s (terminated)');
   });
 });
