@@ -66,19 +66,10 @@ describe('a deposition: Q. and A.', () => {
     }
   });
 
-  test(
-    'the hover lists the labels as they are written: `Q.`, `A.`, `THE WITNESS:`',
-    {
-      todo:
-        'BUG: speakerCard() in server/src/features/hover.ts writes every label with a colon, so the examiner\'s card says ' +
-        '"Labels: `Q:`, `MS. OKAFOR:`" and the witness\'s "`A:`, `THE WITNESS:`"; it should use each label\'s terminator ' +
-        '(`Q.`, a briefing\'s bare `Q`, a hearing\'s `Mr. Linder.`).',
-    },
-    () => {
-      assert.match(card(dep.hover(19, 'Q.')), /^Labels: `Q\.`, `MS\. OKAFOR:`$/m);
-      assert.match(card(dep.hover(20, 'A.')), /^Labels: `A\.`, `THE WITNESS:`$/m);
-    },
-  );
+  test('the hover lists the labels as they are written: `Q.`, `A.`, `THE WITNESS:`', () => {
+    assert.match(card(dep.hover(19, 'Q.')), /^Labels: `Q\.`, `MS\. OKAFOR:`$/m);
+    assert.match(card(dep.hover(20, 'A.')), /^Labels: `A\.`, `THE WITNESS:`$/m);
+  });
 
   test('definition: from any Q. of the examiner, or their own label, to where they first speak', () => {
     assert.deepEqual(dep.definition(25, 'Q.'), dep.loc(19, 'Q.', 1));
@@ -133,6 +124,24 @@ describe('a trial: the examiner changes with the BY line', () => {
 });
 
 describe('hovers and navigation in the other styles', () => {
+  test("the hover's labels end as they are written: a briefing's bare `Q`, a hearing's period, a podcast's colon", () => {
+    const briefing = open('court', 'good-briefing.transcript');
+    assert.match(card(briefing.hover(7, 'Q')), /^Labels: `Q`$/m);
+    assert.match(card(briefing.hover(5, 'MS. WHITCOMBE')), /^Labels: `MS\. WHITCOMBE:`$/m);
+    const senate = open('hearing', 'good-senate.transcript');
+    assert.match(card(senate.hover(17, 'Volkov')), /^Labels: `Mr\. Volkov\.`$/m);
+    assert.match(card(senate.hover(15, 'WHITLOCK')), /^Labels: `Senator WHITLOCK\.`$/m);
+    assert.match(card(senate.hover(11, 'Chairwoman')), /^Labels: `The Chairwoman\.`$/m);
+    assert.match(card(open('podcast', 'good-bold.transcript').hover(7, 'Jerod Santo')), /^Labels: `Jerod Santo:`$/m);
+  });
+
+  test('a speaker under two forms of a hearing label: each with its own terminator, in order of first use', () => {
+    const text = 'transcript-style: hearing\n\nMr. Linder. Thank you.\n\nTHE CLERK: The roll.\n\nMR. LINDER: Present.\n\nMr. Linder. Again.\n';
+    const d = { uri: 'file:///styles/hearing/two-forms.transcript', version: 1, getText: () => text };
+    const h = service.getHover(d, { line: 6, character: 4 }, defaultSettings);
+    assert.match(card(h), /^Labels: `Mr\. Linder\.`, `MR\. LINDER:`$/m);
+  });
+
   test('podcast: a bold label, its speaker named as written', () => {
     const p = open('podcast', 'good-bold.transcript');
     assert.equal(firstLine(p.hover(7, 'Jerod Santo')), '**Jerod Santo**');

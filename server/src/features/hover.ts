@@ -99,7 +99,8 @@ export function speakerCard(t: Transcript, s: Speaker, settings: TranscriptSetti
   const lines: string[] = [];
   const title = `**${escapeMd(s.fullName ?? s.name)}**${s.role ? ` · ${escapeMd(s.role)}` : ''}`;
   lines.push(title);
-  const labels = s.labels.map((l) => `\`${l}:\``).join(', ');
+  const terminators = labelTerminators(t, s);
+  const labels = s.labels.map((l, i) => `\`${l}${terminators[i] ?? ':'}\``).join(', ');
   if (labels) lines.push('', `Labels: ${labels}`);
   const about = s.bio ?? introducingSentence(t, s);
   if (about) lines.push('', `> ${escapeMd(oneLine(doc.text.slice(about.start, about.end)))}`);
@@ -117,6 +118,35 @@ export function speakerCard(t: Transcript, s: Speaker, settings: TranscriptSetti
     lines.push('', `First speaks on [line ${line}](${t.uri}#L${line})`);
   }
   return lines.join('\n');
+}
+
+/**
+ * Per speaker table, by speaker id: what ends each of the speaker's labels (`s.labels`, in
+ * order) where it is first used — `:`, the period of `Q.` and `Mr. Linder.`, nothing after a
+ * briefing's `Q`. Found once per speaker and table (a new table comes with every version), so
+ * hovering the chairman of a day-long hearing again and again reads their turns once.
+ */
+const terminatorCache = new WeakMap<Transcript['speakers'], (readonly string[] | undefined)[]>();
+
+function labelTerminators(t: Transcript, s: Speaker): readonly string[] {
+  let bySpeaker = terminatorCache.get(t.speakers);
+  if (!bySpeaker) terminatorCache.set(t.speakers, (bySpeaker = []));
+  const cached = bySpeaker[s.id];
+  if (cached) return cached;
+  const found: string[] = new Array(s.labels.length);
+  let missing = s.labels.length;
+  // The labels are listed in order of first use: walk the speaker's turns until each is seen.
+  for (let k = 0, next = 0; k < s.turns.length && missing > 0; k++) {
+    const label = t.doc.turns[s.turns[k]]?.label;
+    if (!label) continue;
+    const i = label.name === s.labels[next] ? next : s.labels.indexOf(label.name);
+    if (i < 0 || found[i] !== undefined) continue;
+    found[i] = label.terminator;
+    missing--;
+    while (next < found.length && found[next] !== undefined) next++;
+  }
+  bySpeaker[s.id] = found;
+  return found;
 }
 
 /** The sentence around the first mention of the speaker before (or in) their first turn. */
