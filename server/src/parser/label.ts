@@ -34,6 +34,40 @@ const NOT_SPEAKERS = new Set([
   'ADVERTISEMENT', 'MUSIC', 'CREDITS', 'CREDIT', 'PHOTO', 'AUDIO', 'VIDEO', 'LISTEN', 'READ MORE', 'RELATED',
 ]);
 
+/**
+ * NOT_SPEAKERS by length (all ASCII but for `’`), for a check that builds no string: upper-casing
+ * keeps an ASCII name's length, so only entries of that length can equal it.
+ */
+const NOT_SPEAKERS_BY_LENGTH: string[][] = [];
+for (const n of NOT_SPEAKERS) (NOT_SPEAKERS_BY_LENGTH[n.length] ??= []).push(n);
+
+/** `NOT_SPEAKERS.has(words.join(' ').toUpperCase())`, without the join and the upper-casing for an ASCII name. */
+function isNotSpeaker(words: readonly string[]): boolean {
+  let length = words.length - 1;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    // Upper-casing may change the length of other characters (`ß` -> `SS`): ask the set.
+    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) return NOT_SPEAKERS.has(words.join(' ').toUpperCase());
+    length += word.length;
+  }
+  const entries = NOT_SPEAKERS_BY_LENGTH[length];
+  if (!entries) return false;
+  for (const entry of entries) {
+    let at = 0;
+    let same = true;
+    for (let w = 0; w < words.length && same; w++) {
+      const word = words[w];
+      if (w > 0 && entry.charCodeAt(at++) !== 0x20) same = false;
+      for (let i = 0; i < word.length && same; i++) {
+        const c = word.charCodeAt(i);
+        if ((c >= 0x61 && c <= 0x7a ? c - 0x20 : c) !== entry.charCodeAt(at++)) same = false;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
 /** Prefixes that keep a surname upper case though they have a small letter: McCONNELL, DeSANTIS, MacARTHUR. */
 const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(?=\p{Lu}{2})/u;
 
@@ -173,7 +207,8 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
     if (spaces === 0 || i >= limit) return undefined;
     if (spaces > 1) doubleSpaceInName = true;
   }
-  if (!LETTER.test(String.fromCodePoint(text.codePointAt(nameStart) ?? 0))) return undefined;
+  const first = text.charCodeAt(nameStart);
+  if (first < 0x80 ? (first | 0x20) < 0x61 || (first | 0x20) > 0x7a : !LETTER.test(String.fromCodePoint(text.codePointAt(nameStart) ?? 0))) return undefined;
 
   // Role after a comma, or the older parenthesised role, or a time after the name.
   let role: string | undefined;
@@ -232,7 +267,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   if (!style) return undefined;
   const name = text.slice(nameStart, nameEnd);
   // Notes and headings are one to three words (`NOTE`, `EDITOR'S NOTE`, `READ MORE`).
-  if (words.length <= 3 && NOT_SPEAKERS.has(words.join(' ').toUpperCase())) return undefined;
+  if (words.length <= 3 && isNotSpeaker(words)) return undefined;
   const honorific = words.length > 1 && honorificOf(words[0]) ? words[0] : undefined;
   return {
     start: labelStart,
@@ -253,7 +288,21 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
 }
 
 function classify(words: string[], timeAfterName: boolean): LabelStyle | undefined {
-  // The common case first: every word upper case (the name scan already saw a letter).
+  // The common case first: every word upper case (the name scan already saw a letter). For an
+  // ASCII name, by character codes: no a-z anywhere, and an A-Z somewhere.
+  let upper = false;
+  let ascii = true;
+  let lower = false;
+  for (let w = 0; w < words.length && ascii && !lower; w++) {
+    const word = words[w];
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c >= 0x80) ascii = false;
+      else if (c >= 0x61 && c <= 0x7a) lower = true;
+      else if (c >= 0x41 && c <= 0x5a) upper = true;
+    }
+  }
+  if (ascii && !lower) return upper ? 'upper' : undefined;
   if (words.every(isUpperWord)) return words.some((w) => UPPER.test(w)) ? 'upper' : undefined;
   if (!words.some((w) => UPPER.test(w))) return undefined;
   const rest = words.slice(1);
