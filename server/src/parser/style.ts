@@ -50,6 +50,78 @@ const SIGNALS: [RegExp, TranscriptStyle, number][] = [
   [/^\s*Present:/, 'hearing', 3],
 ];
 
+/**
+ * Which signals a line could match, to test only those (a line is often tested against one or
+ * two instead of all). Every pattern opens with `^\s*` and then needs a character that is not
+ * white space: SIGNAL_FIRST gives, per ASCII character, the signals (bit i: SIGNALS[i]) that
+ * may start with it. After an upper-case letter, SIGNAL_PAIR gives those that may follow with
+ * the next character (the signals in SIGNAL_ANY_SECOND are not told apart by it).
+ */
+const SIGNAL_FIRST = new Uint32Array(128);
+const SIGNAL_PAIR = new Uint32Array(128 * 128);
+const UPPER_AZ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** Per signal: the characters it may start with, and the pairs it may start with after an upper-case letter (undefined: any). */
+const SIGNAL_STARTS: [string, string[] | undefined][] = [
+  ['>[' + UPPER_AZ, undefined],
+  ['[' + UPPER_AZ, undefined],
+  ['S', ['Sp']],
+  ['*', undefined],
+  [UPPER_AZ, undefined],
+  ['0123456789QA', ['Q.', 'A.']],
+  ['Q', undefined],
+  ['T', ['TH']],
+  ['CJ', ['CH', 'JU']],
+  ['OR', ['OR', 'RE']],
+  ['B', ['BY']],
+  ['DCR', ['DI', 'CR', 'RE']],
+  ['MD', ['Mr', 'Ms', 'Dr']],
+  ['CSRT', ['Ch', 'Se', 'Re', 'Th']],
+  ['T', ['Th']],
+  ['P', ['Pr']],
+];
+let SIGNAL_ANY_SECOND = 0;
+SIGNAL_STARTS.forEach(([first, pairs], i) => {
+  for (const ch of first) SIGNAL_FIRST[ch.charCodeAt(0)] |= 1 << i;
+  if (!pairs) SIGNAL_ANY_SECOND |= 1 << i;
+  for (const pair of pairs ?? []) SIGNAL_PAIR[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] |= 1 << i;
+});
+/** The patterns that hold a `:`. */
+const SIGNALS_WITH_COLON = [0, 1, 2, 3, 4, 7, 8, 10, 15].reduce((mask, i) => mask | (1 << i), 0);
+const BROADCAST_LABEL = 1 << 0;
+const PODCAST_LABEL = 1 << 1;
+const NAME_TIME_LINE = 1 << 4;
+
+/** The signals that may match `l`; the others certainly do not. */
+function signalsFor(l: string): number {
+  let f = 0;
+  while (f < l.length && isRegExpSpace(l.charCodeAt(f))) f++;
+  const c = l.charCodeAt(f);
+  if (!(c < 128)) return 0; // past the end (NaN), or not ASCII: no pattern starts so
+  let mask = SIGNAL_FIRST[c];
+  if (mask === 0) return 0;
+  if (l.indexOf(':', f) < 0) mask &= ~SIGNALS_WITH_COLON;
+  if (c >= 0x41 && c <= 0x5a) {
+    const d = l.charCodeAt(f + 1);
+    mask &= SIGNAL_ANY_SECOND | (d < 128 ? SIGNAL_PAIR[c * 128 + d] : 0);
+    // A broadcast label's first word is upper case (or one letter); a podcast's name goes on in lower case.
+    mask &= d >= 0x61 && d <= 0x7a ? ~BROADCAST_LABEL : ~PODCAST_LABEL;
+  }
+  if (mask & NAME_TIME_LINE) {
+    // `James 00:02:46:`: the line ends with the time, its bracket or a colon.
+    let z = l.length;
+    while (z > f && isRegExpSpace(l.charCodeAt(z - 1))) z--;
+    const last = l.charCodeAt(z - 1);
+    if (!((last >= 0x30 && last <= 0x39) || last === 0x29 || last === 0x3a)) mask &= ~NAME_TIME_LINE;
+  }
+  return mask;
+}
+
+/** A regular expression's `\s`. */
+function isRegExpSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
+
 export interface DetectedStyle {
   style: TranscriptStyle;
   source: 'marker' | 'detected' | 'setting';
@@ -72,7 +144,13 @@ export function detectStyle(text: string, lineStarts: readonly number[], overrid
     const c = text.charCodeAt(s);
     if (c >= 0x61 && c <= 0x7a) continue;
     const l = asFormatted(text, s, e);
-    for (const [re, style, weight] of SIGNALS) if (re.test(l)) score[style] += weight;
+    const may = signalsFor(l);
+    if (may === 0) continue;
+    for (let i = 0; i < SIGNALS.length; i++) {
+      if ((may & (1 << i)) === 0) continue;
+      const [re, style, weight] = SIGNALS[i];
+      if (re.test(l)) score[style] += weight;
+    }
   }
   // Broadcast unless another style shows itself clearly.
   let best: TranscriptStyle = 'broadcast';
