@@ -94,6 +94,8 @@ describe('the catalogue and docs/rules.md', () => {
   const prelude: Record<RuleCode, string[]> = {
     'missing-colon': [...intro, 'PARK: Hello.', '', 'SALEH: Yes.'],
     'label-case': [...intro, 'PARK: Hello.', '', 'SALEH: Yes.'],
+    // A congressional hearing, whose labels end with a period.
+    'label-terminator': ['transcript-style: hearing', '', 'The Chairwoman. The committee will come to order.', '', 'Mr. Linder. Thank you, Madam Chair.', ''],
     'unknown-speaker': ['Ferries', ''],
     'no-introduction': ['Ferries', '', 'Nina Park hosts.', ''],
     'ambiguous-label': ['Two Kanes', '', 'SARAH KANE, MEMBER: a', '', 'MILES KANE, RESIDENT: b', ''],

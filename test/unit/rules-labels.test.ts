@@ -1,9 +1,10 @@
-// Rules about how a label is written: missing-colon, label-case, label-spacing. Expected
+// Rules about how a label is written: missing-colon, label-case, label-terminator, label-spacing. Expected
 // offsets come from distinctive substrings of each test text; messages are written out.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { after, applyFix, at, lines, of, span } from '../fixtures/rules/support';
+import { analyze } from '../../server/src/analysis';
+import { after, applyFix, at, lines, of, problems, span } from '../fixtures/rules/support';
 
 const intro = ['Ferry strike ends', '', 'NINA PARK, HOST: Good morning.', '', 'OMAR SALEH, BYLINE: The boats are back.', ''];
 
@@ -157,6 +158,94 @@ describe('label-case', () => {
       'park was closed.',
     );
     assert.deepEqual(of(clean, 'label-case'), []);
+  });
+});
+
+describe('label-terminator', () => {
+  // A congressional hearing ends its labels with a period; `Mr. Linder:` is not one of its labels,
+  // so the line is read as text of the turn before it.
+  const hearing = ['transcript-style: hearing', '', 'The Chairwoman. The committee will come to order.', '', 'Mr. Linder. Thank you, Madam Chair.', ''];
+  const text = lines(
+    ...hearing,
+    'Senator FOLEY. How deep is the channel?',
+    'Mr. Linder: Thirty-one feet.',
+    '',
+    'The Chairwoman. Senator Foley?',
+    '    Senator FOLEY : Forty, for the new ships.',
+    '',
+    'Mr. Linder. Yes.',
+    '',
+    'Senator FOLEY. Thank you.',
+    'The Chairwoman:',
+  );
+
+  test('a known hearing label ended with a colon: the label and its colon, fix to the period', () => {
+    const linder = at(text, 'Mr. Linder: Thirty');
+    const foley = at(text, 'Senator FOLEY : Forty');
+    const chair = at(text, 'The Chairwoman:');
+    assert.deepEqual(of(text, 'label-terminator'), [
+      {
+        code: 'label-terminator',
+        text: 'Mr. Linder:',
+        start: linder,
+        end: linder + 11,
+        message: "Mr. Linder: ends with a colon, but a hearing's labels end with a period, so the line is read as part of the turn before it: write Mr. Linder.",
+        fixes: [{ title: 'End the label with a period: Mr. Linder.', preferred: true, edits: [{ start: linder + 10, end: linder + 11, newText: '.' }] }],
+      },
+      {
+        // Indented, with a space before the colon: the range starts at the first letter, the fix drops the space too.
+        code: 'label-terminator',
+        text: 'Senator FOLEY :',
+        start: foley,
+        end: foley + 15,
+        message: "Senator FOLEY : ends with a colon, but a hearing's labels end with a period, so the line is read as part of the turn before it: write Senator FOLEY.",
+        fixes: [{ title: 'End the label with a period: Senator FOLEY.', preferred: true, edits: [{ start: foley + 13, end: foley + 15, newText: '.' }] }],
+      },
+      {
+        // A label alone on the last line, nothing after its colon.
+        code: 'label-terminator',
+        text: 'The Chairwoman:',
+        start: chair,
+        end: chair + 15,
+        message: "The Chairwoman: ends with a colon, but a hearing's labels end with a period, so the line is read as part of the turn before it: write The Chairwoman.",
+        fixes: [{ title: 'End the label with a period: The Chairwoman.', preferred: true, edits: [{ start: chair + 14, end: chair + 15, newText: '.' }] }],
+      },
+    ]);
+  });
+
+  test('nothing else is reported: a hidden label is no text of the turn it hides in', () => {
+    assert.deepEqual(
+      problems(text).map((p) => p.code),
+      ['label-terminator', 'label-terminator', 'label-terminator'],
+    );
+  });
+
+  test('the fix turns the line into a turn of the known speaker', () => {
+    const [first] = of(text, 'label-terminator');
+    const fixed = applyFix(text, first.fixes[0].edits);
+    assert.ok(fixed.includes('\nMr. Linder. Thirty-one feet.\n'));
+    const t = analyze('file:///fixed.transcript', 1, fixed);
+    const turn = t.doc.turns.findIndex((x) => x.label && x.start === at(fixed, 'Mr. Linder. Thirty'));
+    assert.ok(turn >= 0, 'a turn');
+    assert.equal(t.speakers.speakers[t.speakers.byTurn[turn]!].labels[0], 'Mr. Linder');
+    assert.deepEqual(of(fixed, 'label-terminator').map((p) => p.text), ['Senator FOLEY :', 'The Chairwoman:']);
+  });
+
+  test('not for prose, an unknown name, a time, a name in lower case, nor outside a hearing', () => {
+    const clean = lines(
+      ...hearing,
+      'Senator FOLEY. How deep is the channel?',
+      'Mr. Linder said: thirty-one feet.',
+      'Mr. Okafor: a witness who never speaks here.',
+      'Mr. Linder:30 was the time.',
+      'Mr. linder: lower case.',
+      'The Chairwoman asked: why?',
+    );
+    assert.deepEqual(of(clean, 'label-terminator'), []);
+    for (const style of ['broadcast', 'podcast', 'court']) {
+      const other = text.replace('transcript-style: hearing', `transcript-style: ${style}`);
+      assert.deepEqual(of(other, 'label-terminator'), [], style);
+    }
   });
 });
 

@@ -97,6 +97,9 @@ const SLIPS: Record<string, [number, string, string][]> = {
     [19, 'unbalanced-bracket', ')'],
     [21, 'unbalanced-quote', '"'],
   ],
+  // A member's label ended with a colon: read as text of the chair's turn before it, so the chair's
+  // next turn is no split turn; the one slip is the colon.
+  'hearing/slips-senate.transcript': [[23, 'label-terminator', 'Mr. Linder:']],
 };
 
 describe('style fixtures: diagnostics', () => {
@@ -155,6 +158,26 @@ describe('style fixtures: messages that depend on the style', () => {
     assert.deepEqual(p?.fixes, [{ title: 'Upper-case the label: THE WITNESS:', preferred: true, edits: [{ start: at, end: at + 'the witness'.length, newText: 'THE WITNESS' }] }]);
   });
 
+  test('hearing: a label ended with a colon, and its fix to the period', () => {
+    const f = new Fixture('hearing', 'slips-senate.transcript');
+    const problems = serviceFor().getProblems(doc(f.text));
+    const at = f.text.indexOf('Mr. Linder: Thank you.');
+    assert.deepEqual(
+      problems.map((p) => ({ code: p.code, start: p.start, end: p.end, message: p.message, fixes: p.fixes })),
+      [
+        {
+          code: 'label-terminator',
+          start: at,
+          end: at + 'Mr. Linder:'.length,
+          message: "Mr. Linder: ends with a colon, but a hearing's labels end with a period, so the line is read as part of the turn before it: write Mr. Linder.",
+          fixes: [{ title: 'End the label with a period: Mr. Linder.', preferred: true, edits: [{ start: at + 10, end: at + 11, newText: '.' }] }],
+        },
+      ],
+    );
+    const d = diagnosticsOf(f.text)[0];
+    assert.deepEqual([d.range, d.severity], [{ start: { line: 22, character: 4 }, end: { line: 22, character: 15 } }, 1]);
+  });
+
   test('caption style: a label without its colon after `>>`, and its fix', () => {
     const f = new Fixture('broadcast', 'slips-captions.transcript');
     const p = serviceFor()
@@ -169,10 +192,10 @@ describe('style fixtures: messages that depend on the style', () => {
 describe('the checks follow the style', () => {
   test('the conventions of each style', () => {
     assert.deepEqual(CONVENTIONS, {
-      broadcast: { upperCaseLabels: true, introductions: true, splitTurns: true },
-      podcast: { upperCaseLabels: false, introductions: false, splitTurns: false },
-      court: { upperCaseLabels: true, introductions: false, splitTurns: true },
-      hearing: { upperCaseLabels: false, introductions: false, splitTurns: true },
+      broadcast: { upperCaseLabels: true, periodLabels: false, introductions: true, splitTurns: true },
+      podcast: { upperCaseLabels: false, periodLabels: false, introductions: false, splitTurns: false },
+      court: { upperCaseLabels: true, periodLabels: false, introductions: false, splitTurns: true },
+      hearing: { upperCaseLabels: false, periodLabels: true, introductions: false, splitTurns: true },
     });
   });
 
@@ -184,6 +207,14 @@ describe('the checks follow the style', () => {
     assert.deepEqual(codes(text, 'court'), ['4 label-case']);
     assert.deepEqual(codes(text, 'podcast'), []);
     assert.deepEqual(codes(text, 'hearing'), []);
+  });
+
+  test('a known period label ended with a colon: label-terminator in a hearing only', () => {
+    const text = 'Mr. Linder. Hello.\n\nSenator FOLEY. Hi.\nMr. Linder: Again?\n';
+    assert.deepEqual(codes(text, 'hearing'), ['4 label-terminator']);
+    assert.deepEqual(codes(text, 'broadcast'), []);
+    assert.deepEqual(codes(text, 'court'), []);
+    assert.deepEqual(codes(text, 'podcast'), []);
   });
 
   test('a speaker twice in a row, introduced twice: split-turn where turns are not split at timestamps, duplicate-introduction in broadcast only', () => {

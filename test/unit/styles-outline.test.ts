@@ -331,6 +331,17 @@ const EXPECTED: Record<string, (f: Fixture) => DocumentSymbol[]> = {
     f.one('Mr. Delacroix', 'Eleven.) That is not enough.', 19, 'Mr. Delacroix.'),
     f.one('Chairman MARSH', 'The "hearing is adjourned.', 21, 'Chairman MARSH.'),
   ],
+  // `Mr. Linder:` is no hearing label: the line is text of the chair's turn before it.
+  'hearing/slips-senate.transcript': (f) => [
+    f.title('Wednesday, June 4, 2025', 3, 1, 9),
+    f.one('The Chairwoman', 'The committee will come to order. Mr. Linder, welcome.', 11, 'The Chairwoman.'),
+    f.one('Mr. Linder', 'Thank you, Madam Chair.', 13, 'Mr. Linder.'),
+    f.one('Senator FOLEY', 'Mr. Linder, how deep is the channel today?', 15, 'Senator FOLEY.'),
+    f.one('Mr. Linder', 'Thirty-one feet at low water.', 17, 'Mr. Linder.'),
+    f.one('Senator FOLEY', 'And the new ships need forty. I yield back.', 19, 'Senator FOLEY.'),
+    f.turn('The Chairwoman', 'The record will stay open for two weeks. Mr. Linder: Thank…', 21, 23, 'The Chairwoman.'),
+    f.one('The Chairwoman', 'We are adjourned.', 25, 'The Chairwoman.'),
+  ],
 };
 
 describe('the Outline of every style fixture', () => {

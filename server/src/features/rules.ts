@@ -6,12 +6,14 @@ import type { Speaker, Transcript } from '../analysis';
 import { lineAt, lineEndOffset, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
 import { isCreditAt } from '../parser/boilerplate';
 import { scanCue } from '../parser/cues';
+import { scanHearingLabel } from '../parser/label';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const RULES = {
   'missing-colon': { severity: 'error', summary: 'A speaker label without its colon' },
   'label-case': { severity: 'warning', summary: 'A label not written in upper case like the others' },
+  'label-terminator': { severity: 'error', summary: 'A label ended with a colon where labels end with a period' },
   'unknown-speaker': { severity: 'warning', summary: 'A label that looks like a misspelt speaker' },
   'no-introduction': { severity: 'hint', summary: 'A speaker never introduced by full name' },
   'ambiguous-label': { severity: 'warning', summary: 'A short label that fits two speakers' },
@@ -67,6 +69,8 @@ function lineOf(t: Transcript, offset: number): number {
 export interface StyleConventions {
   /** Labels are upper case: `martinez:` and `MARTINEZ So…` are slips. */
   upperCaseLabels: boolean;
+  /** Labels end with a period (`Mr. Linder.`): `Mr. Linder: …` is a slip. */
+  periodLabels: boolean;
   /** Full name and role on first appearance, short label after. */
   introductions: boolean;
   /** Two turns in a row by one speaker are a slip. */
@@ -74,10 +78,10 @@ export interface StyleConventions {
 }
 
 export const CONVENTIONS: Record<TranscriptStyle, StyleConventions> = {
-  broadcast: { upperCaseLabels: true, introductions: true, splitTurns: true },
-  podcast: { upperCaseLabels: false, introductions: false, splitTurns: false },
-  court: { upperCaseLabels: true, introductions: false, splitTurns: true },
-  hearing: { upperCaseLabels: false, introductions: false, splitTurns: true },
+  broadcast: { upperCaseLabels: true, periodLabels: false, introductions: true, splitTurns: true },
+  podcast: { upperCaseLabels: false, periodLabels: false, introductions: false, splitTurns: false },
+  court: { upperCaseLabels: true, periodLabels: false, introductions: false, splitTurns: true },
+  hearing: { upperCaseLabels: false, periodLabels: true, introductions: false, splitTurns: true },
 };
 
 export function checkTranscript(t: Transcript): Problem[] {
@@ -297,6 +301,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     }
   }
   brackets(t, turn, problems);
+  const conventions = CONVENTIONS[doc.style];
   // Lines of the turn after its label line: slips that hide a label inside the text.
   for (let line = turn.label ? turn.firstLine + 1 : turn.firstLine; line <= turn.lastLine; line++) {
     const s = doc.lineStarts[line];
@@ -305,7 +310,8 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
     if (ft >= e) continue;
     if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
-    if (CONVENTIONS[doc.style]?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
+    if (conventions?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
+    else if (conventions?.periodLabels && colonForPeriod(doc.text, s, ft, e, known, problems)) hides = true;
   }
   const local: LocalProblems = { base: turn.start, knownKey: known.key, index: -1, problems: problems.map((p) => shiftProblem(p, 0)), hidesLabel: hides, credit };
   localCache.set(turn, local);
@@ -787,6 +793,43 @@ function hiddenLabel(t: Transcript, ft: number, e: number, known: KnownLabels, o
     return false;
   }
   return false;
+}
+
+/** A hearing label is read in the first this many characters of its line (scanHearingLabel). */
+const HEARING_LABEL_WINDOW = 80;
+
+/**
+ * A line inside a turn of a hearing that starts with a known label ended with a colon instead
+ * of the period (`Mr. Linder: Thank you.`): not a label, so the line is text of the turn before
+ * it. Reported when the label is known and the line, with the period in place of the colon (and
+ * of the spaces before it), is a hearing label: so the fix makes it one.
+ */
+function colonForPeriod(text: string, lineStart: number, ft: number, e: number, known: KnownLabels, out: Problem[]): boolean {
+  // Every hearing label starts with an ASCII capital (`Mr.`, `Senator`, `The`).
+  const c = text.charCodeAt(ft);
+  if (c < 0x41 || c > 0x5a) return false;
+  const limit = Math.min(e, lineStart + HEARING_LABEL_WINDOW);
+  let colon = ft;
+  while (colon < limit && text.charCodeAt(colon) !== 0x3a) colon++;
+  if (colon >= limit) return false;
+  // A space, a tab or the end of the line after the colon, as after a label's period.
+  const next = text.charCodeAt(colon + 1);
+  if (colon + 1 < e && next !== 32 && next !== 9) return false;
+  let nameEnd = colon;
+  while (nameEnd > ft && (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+  const written = text.slice(ft, nameEnd);
+  if (!known.forms.has(written.toUpperCase())) return false;
+  const fixed = `${text.slice(lineStart, nameEnd)}.${text.slice(colon + 1, limit)}`;
+  const label = scanHearingLabel(fixed, 0, fixed.length);
+  if (!label || label.name !== written) return false;
+  out.push({
+    code: 'label-terminator',
+    start: ft,
+    end: colon + 1,
+    message: `${text.slice(ft, colon + 1)} ends with a colon, but a hearing's labels end with a period, so the line is read as part of the turn before it: write ${written}.`,
+    fixes: [{ title: `End the label with a period: ${written}.`, edits: [{ start: nameEnd, end: colon + 1, newText: '.' }], preferred: true }],
+  });
+  return true;
 }
 
 function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
