@@ -159,3 +159,14 @@ test('the example draft with slips: one problem of each kind it shows, in order'
     ],
   );
 });
+
+describe('the settings', () => {
+  test('transcript.diagnostics.rules in the manifest lists every rule code, and nothing else', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const rules = manifest.contributes.configuration.properties['transcript.diagnostics.rules'];
+    // additionalProperties is false: a code missing here is a warning in the user's settings.json.
+    assert.equal(rules.additionalProperties, false);
+    assert.deepEqual(Object.keys(rules.properties).sort(), [...ruleCodes].sort());
+    for (const code of ruleCodes) assert.deepEqual(rules.properties[code].enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+  });
+});
