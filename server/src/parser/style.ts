@@ -182,6 +182,19 @@ function blank(text: string, s: number, e: number): boolean {
 function asFormatted(text: string, s: number, e: number): string {
   const raw = text.slice(s, Math.min(e, s + LINE_PREFIX));
   if (!UNFORMATTED.test(raw)) return raw; // the usual line: nothing formatting would change
+  // A long line cut just after a space (one line in six): that space is no run and not at the
+  // end of the line when a word (not a colon) follows the cut, so formatting would leave the
+  // prefix as it is if nothing before the space changes. Saves rebuilding it character by character.
+  const next = text.charCodeAt(s + LINE_PREFIX);
+  if (
+    e > s + LINE_PREFIX &&
+    raw.charCodeAt(LINE_PREFIX - 1) === 32 &&
+    !isSpaceOrTab(next) &&
+    next !== 0x3a &&
+    !UNFORMATTED.test(raw.slice(0, LINE_PREFIX - 1))
+  ) {
+    return raw;
+  }
   let out = '';
   let colon = false; // the last character taken is a colon
   for (let k = s; k < e && out.length < LINE_PREFIX; ) {
