@@ -35,22 +35,22 @@ const NOT_SPEAKERS = new Set([
 ]);
 
 /**
- * NOT_SPEAKERS by length (all ASCII but for `’`), for a check that builds no string: upper-casing
- * keeps an ASCII name's length, so only entries of that length can equal it.
+ * NOT_SPEAKERS by length and first character (all ASCII but for `’`), for a check that builds
+ * no string: upper-casing keeps an ASCII name's length, so only these entries can equal it.
  */
-const NOT_SPEAKERS_BY_LENGTH: string[][] = [];
-for (const n of NOT_SPEAKERS) (NOT_SPEAKERS_BY_LENGTH[n.length] ??= []).push(n);
+const NOT_SPEAKERS_BY_START: string[][] = [];
+for (const n of NOT_SPEAKERS) (NOT_SPEAKERS_BY_START[n.length * 128 + (n.charCodeAt(0) & 0x7f)] ??= []).push(n);
 
-/** `NOT_SPEAKERS.has(words.join(' ').toUpperCase())`, without the join and the upper-casing for an ASCII name. */
-function isNotSpeaker(words: readonly string[]): boolean {
+/**
+ * `NOT_SPEAKERS.has(words.join(' ').toUpperCase())`, without the join and the upper-casing when
+ * the name is ASCII (`ascii`). Upper-casing other characters may change the length (`ß` -> `SS`): the set is asked then.
+ */
+function isNotSpeaker(words: readonly string[], ascii: boolean): boolean {
+  if (!ascii) return NOT_SPEAKERS.has(words.join(' ').toUpperCase());
   let length = words.length - 1;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w];
-    // Upper-casing may change the length of other characters (`ß` -> `SS`): ask the set.
-    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) return NOT_SPEAKERS.has(words.join(' ').toUpperCase());
-    length += word.length;
-  }
-  const entries = NOT_SPEAKERS_BY_LENGTH[length];
+  for (let w = 0; w < words.length; w++) length += words[w].length;
+  const c = words[0].charCodeAt(0);
+  const entries = NOT_SPEAKERS_BY_START[length * 128 + (c >= 0x61 && c <= 0x7a ? c - 0x20 : c)];
   if (!entries) return false;
   for (const entry of entries) {
     let at = 0;
@@ -66,6 +66,23 @@ function isNotSpeaker(words: readonly string[]): boolean {
     if (same) return true;
   }
   return false;
+}
+
+/** What the characters of a name are, in one pass (see nameCase). */
+const NAME_ASCII = 1;
+const NAME_LOWER = 2; // an ASCII lower-case letter
+const NAME_UPPER = 4; // an ASCII upper-case letter
+
+/** NAME_* flags of text[start, end). */
+function nameCase(text: string, start: number, end: number): number {
+  let flags = NAME_ASCII;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) flags &= ~NAME_ASCII;
+    else if (c >= 0x61 && c <= 0x7a) flags |= NAME_LOWER;
+    else if (c >= 0x41 && c <= 0x5a) flags |= NAME_UPPER;
+  }
+  return flags;
 }
 
 /** Prefixes that keep a surname upper case though they have a small letter: McCONNELL, DeSANTIS, MacARTHUR. */
@@ -263,11 +280,12 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
     noSpaceAfterColon = true;
   }
 
-  const style = classify(words, (timestamp !== undefined && timestamp.start > nameStart) || (allowMixed && words.length <= 4));
+  const flags = nameCase(text, nameStart, nameEnd);
+  const style = classify(words, (timestamp !== undefined && timestamp.start > nameStart) || (allowMixed && words.length <= 4), flags);
   if (!style) return undefined;
   const name = text.slice(nameStart, nameEnd);
   // Notes and headings are one to three words (`NOTE`, `EDITOR'S NOTE`, `READ MORE`).
-  if (words.length <= 3 && isNotSpeaker(words)) return undefined;
+  if (words.length <= 3 && isNotSpeaker(words, (flags & NAME_ASCII) !== 0)) return undefined;
   const honorific = words.length > 1 && honorificOf(words[0]) ? words[0] : undefined;
   return {
     start: labelStart,
@@ -287,22 +305,10 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   };
 }
 
-function classify(words: string[], timeAfterName: boolean): LabelStyle | undefined {
+function classify(words: string[], timeAfterName: boolean, flags: number): LabelStyle | undefined {
   // The common case first: every word upper case (the name scan already saw a letter). For an
-  // ASCII name, by character codes: no a-z anywhere, and an A-Z somewhere.
-  let upper = false;
-  let ascii = true;
-  let lower = false;
-  for (let w = 0; w < words.length && ascii && !lower; w++) {
-    const word = words[w];
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      if (c >= 0x80) ascii = false;
-      else if (c >= 0x61 && c <= 0x7a) lower = true;
-      else if (c >= 0x41 && c <= 0x5a) upper = true;
-    }
-  }
-  if (ascii && !lower) return upper ? 'upper' : undefined;
+  // ASCII name, by its flags: no a-z anywhere, and an A-Z somewhere.
+  if ((flags & (NAME_ASCII | NAME_LOWER)) === NAME_ASCII) return flags & NAME_UPPER ? 'upper' : undefined;
   if (words.every(isUpperWord)) return words.some((w) => UPPER.test(w)) ? 'upper' : undefined;
   if (!words.some((w) => UPPER.test(w))) return undefined;
   const rest = words.slice(1);
