@@ -127,17 +127,35 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   const surnameText = new Map<Speaker, string>();
   const byTurn: (number | undefined)[] = new Array(doc.turns.length);
   // Most turns repeat a handful of labels: split each distinct one once.
-  const cache = new Map<string, NameParts>();
-  const partsOf = (name: string, honorific: string | undefined) => {
+  /** One distinct label form, and the speaker it last resolved to (see pass 2). */
+  interface Form {
+    p: NameParts;
+    speaker: Speaker | undefined;
+    /** How many speakers existed when it resolved to `speaker`. */
+    made: number;
+  }
+  const cache = new Map<string, Form>();
+  // The last few labels, compared first: a conversation goes back and forth between a few
+  // voices, and comparing a label with them is cheaper than hashing it for the map.
+  const recentName: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  const recentHonorific: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  const recentForm: (Form | undefined)[] = [undefined, undefined, undefined, undefined];
+  let recentNext = 0;
+  const partsOf = (name: string, honorific: string | undefined): Form => {
+    for (let r = 0; r < 4; r++) if (recentName[r] === name && recentHonorific[r] === honorific) return recentForm[r]!;
     const k = honorific ? `${honorific}\u0000${name}` : name;
-    let p = cache.get(k);
-    if (!p) cache.set(k, (p = nameParts(name, honorific)));
-    return p;
+    let f = cache.get(k);
+    if (!f) cache.set(k, (f = { p: nameParts(name, honorific), speaker: undefined, made: -1 }));
+    recentName[recentNext] = name;
+    recentHonorific[recentNext] = honorific;
+    recentForm[recentNext] = f;
+    recentNext = (recentNext + 1) & 3;
+    return f;
   };
   // In court transcripts `Q.` is the examiner named by the last `BY MR. DOE:` line and `A.`
   // (and `THE WITNESS:`) the witness the header names; pseudo-speakers (`Music:`) are nobody.
   const court = doc.style === 'court' ? courtRoles(doc) : undefined;
-  const partsOfLabel = (t: (typeof doc.turns)[number]): NameParts | undefined => {
+  const partsOfLabel = (t: (typeof doc.turns)[number]): Form | undefined => {
     const l = t.label;
     if (!l || l.pseudo) return undefined;
     if (court && (l.qa === 'Q' || (l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS'))) {
@@ -149,7 +167,7 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     }
     return partsOf(l.name, l.honorific);
   };
-  const parts: (NameParts | undefined)[] = doc.turns.map(partsOfLabel);
+  const forms: (Form | undefined)[] = doc.turns.map(partsOfLabel);
 
   const make = (key: string, name: string, p: NameParts): Speaker => {
     const s: Speaker = {
@@ -165,13 +183,13 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     };
     speakers.push(s);
     byKey.set(key, s);
-    const display = p.display.split(' ');
-    surnameText.set(s, display[display.length - 1] ?? '');
+    surnameText.set(s, p.display.slice(p.display.lastIndexOf(' ') + 1));
     return s;
   };
 
   // Pass 1: everyone introduced by full name, in order of introduction.
-  parts.forEach((p) => {
+  forms.forEach((f) => {
+    const p = f?.p;
     if (!p || !p.isFull || byKey.has(p.full)) return;
     const s = make(p.full, p.display, p);
     s.fullName = s.name;
@@ -183,14 +201,17 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
 
   // Pass 2: attribute every turn.
   doc.turns.forEach((turn, i) => {
-    if (!turn.label || !parts[i]) {
+    const form = forms[i];
+    if (!turn.label || !form) {
       const root = turn.label ? undefined : turn.continues;
       byTurn[i] = root === undefined ? undefined : byTurn[root];
       if (byTurn[i] !== undefined) speakers[byTurn[i]!].turns.push(i);
       return;
     }
-    const p = parts[i]!;
-    let s = byKey.get(p.full);
+    const p = form.p;
+    // A form resolves from byKey, bySurname and byFirst alone, which change only when a speaker
+    // is made: while none has been since, it resolves as it did last time.
+    let s = form.made === speakers.length ? form.speaker : byKey.get(p.full);
     if (!s && !p.unidentified) {
       let matches = bySurname.get(p.surname) ?? [];
       if (p.initial) matches = matches.filter((m) => m.key.startsWith(p.initial!));
@@ -207,6 +228,8 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
       s = make(p.full, p.unidentified ? p.display : honorific ? `${honorific} ${p.written}` : p.written, p);
       if (!p.unidentified) push(bySurname, p.surname, s);
     }
+    form.speaker = s;
+    form.made = speakers.length;
     byTurn[i] = s.id;
     s.turns.push(i);
     if (!s.labels.includes(turn.label.name)) s.labels.push(turn.label.name);
@@ -220,9 +243,12 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
 
   // Speakers in order of first appearance (pass 1 created the introduced ones first).
   const ordered = speakers.filter((s) => s.turns.length > 0).sort((a, b) => a.turns[0] - b.turns[0]);
-  const newId = new Map(ordered.map((s, i) => [s.id, i]));
-  ordered.forEach((s, i) => (s.id = i));
-  const table = { speakers: ordered, byTurn: byTurn.map((id) => (id === undefined ? undefined : newId.get(id))) };
+  const newId: (number | undefined)[] = new Array(speakers.length).fill(undefined);
+  ordered.forEach((s, i) => {
+    newId[s.id] = i;
+    s.id = i;
+  });
+  const table = { speakers: ordered, byTurn: byTurn.map((id) => (id === undefined ? undefined : newId[id])) };
   // What the labels alone say, kept so that an edit that changes no label can start from it.
   structures.set(table, { speakers: ordered.map((s) => ({ ...s })), surnames: ordered.map((s) => surnameText.get(s) ?? titleCase(s.surname)) });
   attachNames(doc, table);
