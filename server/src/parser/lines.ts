@@ -80,6 +80,9 @@ export function trimEnd(text: string, start: number, end: number): number {
   return k;
 }
 
+/** `found` when no occurrence is left: a small integer above any string index, not Infinity, so that the field never changes representation (see KEPT_SCANNER in parse.ts). */
+const NONE = 0x3fffffff;
+
 /**
  * The next occurrence of a character at or after a position, for a scan that only moves
  * forward: each native indexOf resumes where the last one stopped, so finding every `(` or
@@ -96,11 +99,15 @@ export class ForwardFinder {
 
   /** First index >= from holding the character, or Infinity. */
   next(from: number): number {
-    if (this.found === Infinity) return Infinity;
+    if (this.found === NONE) return Infinity;
     if (from > this.found || from < this.at) {
       const i = this.text.indexOf(this.ch, from);
       this.at = from;
-      this.found = i < 0 ? Infinity : i;
+      if (i < 0) {
+        this.found = NONE;
+        return Infinity;
+      }
+      this.found = i;
     }
     return this.found;
   }
