@@ -42,30 +42,43 @@ const NOT_SPEAKERS_BY_START: string[][] = [];
 for (const n of NOT_SPEAKERS) (NOT_SPEAKERS_BY_START[n.length * 128 + (n.charCodeAt(0) & 0x7f)] ??= []).push(n);
 
 /**
- * `NOT_SPEAKERS.has(words.join(' ').toUpperCase())`, without the join and the upper-casing when
- * the name is ASCII (`ascii`). Upper-casing other characters may change the length (`ß` -> `SS`): the set is asked then.
+ * `NOT_SPEAKERS.has(words.join(' ').toUpperCase())` for the `count` words in WORD_BOUNDS, without
+ * slicing, joining or upper-casing when the name is ASCII (`ascii`). Upper-casing other
+ * characters may change the length (`ß` -> `SS`): the set is asked then.
  */
-function isNotSpeaker(words: readonly string[], ascii: boolean): boolean {
-  if (!ascii) return NOT_SPEAKERS.has(words.join(' ').toUpperCase());
-  let length = words.length - 1;
-  for (let w = 0; w < words.length; w++) length += words[w].length;
-  const c = words[0].charCodeAt(0);
+function isNotSpeaker(text: string, count: number, ascii: boolean): boolean {
+  if (!ascii) return NOT_SPEAKERS.has(nameWords(text, count).join(' ').toUpperCase());
+  let length = count - 1;
+  for (let w = 0; w < count; w++) length += WORD_BOUNDS[2 * w + 1] - WORD_BOUNDS[2 * w];
+  const c = text.charCodeAt(WORD_BOUNDS[0]);
   const entries = NOT_SPEAKERS_BY_START[length * 128 + (c >= 0x61 && c <= 0x7a ? c - 0x20 : c)];
   if (!entries) return false;
   for (const entry of entries) {
     let at = 0;
     let same = true;
-    for (let w = 0; w < words.length && same; w++) {
-      const word = words[w];
+    for (let w = 0; w < count && same; w++) {
       if (w > 0 && entry.charCodeAt(at++) !== 0x20) same = false;
-      for (let i = 0; i < word.length && same; i++) {
-        const c = word.charCodeAt(i);
+      for (let k = WORD_BOUNDS[2 * w], end = WORD_BOUNDS[2 * w + 1]; k < end && same; k++) {
+        const c = text.charCodeAt(k);
         if ((c >= 0x61 && c <= 0x7a ? c - 0x20 : c) !== entry.charCodeAt(at++)) same = false;
       }
     }
     if (same) return true;
   }
   return false;
+}
+
+/**
+ * Start and end offsets of each word of the name scanLabel is reading (it is never re-entered):
+ * the words are sliced into strings only on the paths that need them, not for every label.
+ */
+const WORD_BOUNDS = new Int32Array(2 * (MAX_NAME_WORDS + 1));
+
+/** The `count` words in WORD_BOUNDS, as strings. */
+function nameWords(text: string, count: number): string[] {
+  const words: string[] = [];
+  for (let w = 0; w < count; w++) words.push(text.slice(WORD_BOUNDS[2 * w], WORD_BOUNDS[2 * w + 1]));
+  return words;
 }
 
 /** What the characters of a name are, in one pass (see nameCase). */
@@ -201,17 +214,18 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
 
   // Name: words separated by spaces, up to a comma, an opening parenthesis or the colon.
   const nameStart = i;
-  const words: string[] = [];
+  let count = 0; // words, in WORD_BOUNDS
   let doubleSpaceInName = false;
   let nameEnd = i;
   for (;;) {
     if (i >= limit) return undefined;
     const wordEnd = wordEndAt(text, i, limit);
     if (wordEnd === i) return undefined;
-    const word = text.slice(i, wordEnd);
     if (wordEnd > limit) return undefined;
-    words.push(word);
-    if (words.length > MAX_NAME_WORDS) return undefined;
+    if (count === MAX_NAME_WORDS) return undefined; // this word would be one too many
+    WORD_BOUNDS[2 * count] = i;
+    WORD_BOUNDS[2 * count + 1] = wordEnd;
+    count++;
     nameEnd = wordEnd;
     i = wordEnd;
     let spaces = 0;
@@ -243,7 +257,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
     // A lower-case role belongs to a full name (`MELISSA BLOCK, host:`). After a single word it is
     // prose that happens to start with a capitalised word and hold a colon: `OK, two things: …`,
     // `U.S., for one, says: …`.
-    if (LOWER.test(r) && (words.length - (honorificOf(words[0]) ? 1 : 0) < 2 || r.split(/\s+/).length > 6)) return undefined;
+    if (LOWER.test(r) && (count - (honorificOf(text.slice(WORD_BOUNDS[0], WORD_BOUNDS[1])) ? 1 : 0) < 2 || r.split(/\s+/).length > 6)) return undefined;
     role = r;
     roleSpan = { start: rs, end: re };
     colon = c;
@@ -281,12 +295,17 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   }
 
   const flags = nameCase(text, nameStart, nameEnd);
-  const style = classify(words, (timestamp !== undefined && timestamp.start > nameStart) || (allowMixed && words.length <= 4), flags);
+  const style = classify(text, count, (timestamp !== undefined && timestamp.start > nameStart) || (allowMixed && count <= 4), flags);
   if (!style) return undefined;
   const name = text.slice(nameStart, nameEnd);
   // Notes and headings are one to three words (`NOTE`, `EDITOR'S NOTE`, `READ MORE`).
-  if (words.length <= 3 && isNotSpeaker(words, (flags & NAME_ASCII) !== 0)) return undefined;
-  const honorific = words.length > 1 && honorificOf(words[0]) ? words[0] : undefined;
+  if (count <= 3 && isNotSpeaker(text, count, (flags & NAME_ASCII) !== 0)) return undefined;
+  // An honorific is at most four letters and a period: a longer ASCII first word is none (upper-casing keeps its length).
+  let honorific: string | undefined;
+  if (count > 1 && (WORD_BOUNDS[1] - WORD_BOUNDS[0] <= 5 || (flags & NAME_ASCII) === 0)) {
+    const first = text.slice(WORD_BOUNDS[0], WORD_BOUNDS[1]);
+    if (honorificOf(first)) honorific = first;
+  }
   return {
     start: labelStart,
     end: colon + 1,
@@ -305,10 +324,11 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   };
 }
 
-function classify(words: string[], timeAfterName: boolean, flags: number): LabelStyle | undefined {
+function classify(text: string, count: number, timeAfterName: boolean, flags: number): LabelStyle | undefined {
   // The common case first: every word upper case (the name scan already saw a letter). For an
   // ASCII name, by its flags: no a-z anywhere, and an A-Z somewhere.
   if ((flags & (NAME_ASCII | NAME_LOWER)) === NAME_ASCII) return flags & NAME_UPPER ? 'upper' : undefined;
+  const words = nameWords(text, count);
   if (words.every(isUpperWord)) return words.some((w) => UPPER.test(w)) ? 'upper' : undefined;
   if (!words.some((w) => UPPER.test(w))) return undefined;
   const rest = words.slice(1);
