@@ -118,6 +118,14 @@ const MAX_BIO_LINES = 200;
 /** Each region searched for a full name is cut to this many characters around the speaker. */
 const MAX_REGION = 8_000;
 
+/** One distinct label form (name and honorific) in a call of analyzeSpeakers, and the speaker it last resolved to (see pass 2). */
+interface Form {
+  p: NameParts;
+  speaker: Speaker | undefined;
+  /** How many speakers existed when it resolved to `speaker`. */
+  made: number;
+}
+
 export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   const speakers: Speaker[] = [];
   const byKey = new Map<string, Speaker>();
@@ -127,13 +135,6 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   const surnameText = new Map<Speaker, string>();
   const byTurn: (number | undefined)[] = new Array(doc.turns.length);
   // Most turns repeat a handful of labels: split each distinct one once.
-  /** One distinct label form, and the speaker it last resolved to (see pass 2). */
-  interface Form {
-    p: NameParts;
-    speaker: Speaker | undefined;
-    /** How many speakers existed when it resolved to `speaker`. */
-    made: number;
-  }
   const cache = new Map<string, Form>();
   // The last few labels, compared first: a conversation goes back and forth between a few
   // voices, and comparing a label with them is cheaper than hashing it for the map.
@@ -141,33 +142,46 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   const recentHonorific: (string | undefined)[] = [undefined, undefined, undefined, undefined];
   const recentForm: (Form | undefined)[] = [undefined, undefined, undefined, undefined];
   let recentNext = 0;
-  const partsOf = (name: string, honorific: string | undefined): Form => {
-    for (let r = 0; r < 4; r++) if (recentName[r] === name && recentHonorific[r] === honorific) return recentForm[r]!;
-    const k = honorific ? `${honorific}\u0000${name}` : name;
-    let f = cache.get(k);
-    if (!f) cache.set(k, (f = { p: nameParts(name, honorific), speaker: undefined, made: -1 }));
-    recentName[recentNext] = name;
-    recentHonorific[recentNext] = honorific;
-    recentForm[recentNext] = f;
-    recentNext = (recentNext + 1) & 3;
-    return f;
-  };
   // In court transcripts `Q.` is the examiner named by the last `BY MR. DOE:` line and `A.`
   // (and `THE WITNESS:`) the witness the header names; pseudo-speakers (`Music:`) are nobody.
   const court = doc.style === 'court' ? courtRoles(doc) : undefined;
-  const partsOfLabel = (t: (typeof doc.turns)[number]): Form | undefined => {
+  // The per-turn loops are plain loops in this function, not callbacks created on each call: V8
+  // drops the optimised code of closures once a full garbage collection finds none of them alive,
+  // and they then ran unoptimised on the next call.
+  const turns = doc.turns;
+  const forms: (Form | undefined)[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
     const l = t.label;
-    if (!l || l.pseudo) return undefined;
-    if (court && (l.qa === 'Q' || (l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS'))) {
-      if (l.qa === 'Q') {
-        const examiner = court.examinerAt(t.firstLine);
-        return examiner ? partsOf(examiner.name, examiner.honorific) : partsOf('QUESTIONER', undefined);
-      }
-      return partsOf(court.witness ?? 'WITNESS', undefined);
+    if (!l || l.pseudo) {
+      forms.push(undefined);
+      continue;
     }
-    return partsOf(l.name, l.honorific);
-  };
-  const forms: (Form | undefined)[] = doc.turns.map(partsOfLabel);
+    let name = l.name;
+    let honorific = l.honorific;
+    if (court && (l.qa === 'Q' || l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS')) {
+      const examiner = l.qa === 'Q' ? court.examinerAt(t.firstLine) : undefined;
+      name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
+      honorific = examiner?.honorific;
+    }
+    let f: Form | undefined;
+    for (let r = 0; r < 4; r++) {
+      if (recentName[r] === name && recentHonorific[r] === honorific) {
+        f = recentForm[r];
+        break;
+      }
+    }
+    if (!f) {
+      const k = honorific ? `${honorific}\u0000${name}` : name;
+      f = cache.get(k);
+      if (!f) cache.set(k, (f = { p: nameParts(name, honorific), speaker: undefined, made: -1 }));
+      recentName[recentNext] = name;
+      recentHonorific[recentNext] = honorific;
+      recentForm[recentNext] = f;
+      recentNext = (recentNext + 1) & 3;
+    }
+    forms.push(f);
+  }
 
   const make = (key: string, name: string, p: NameParts): Speaker => {
     const s: Speaker = {
@@ -188,25 +202,26 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   };
 
   // Pass 1: everyone introduced by full name, in order of introduction.
-  forms.forEach((f) => {
-    const p = f?.p;
-    if (!p || !p.isFull || byKey.has(p.full)) return;
+  for (let i = 0; i < forms.length; i++) {
+    const p = forms[i]?.p;
+    if (!p || !p.isFull || byKey.has(p.full)) continue;
     const s = make(p.full, p.display, p);
     s.fullName = s.name;
     s.fullNameSource = 'label';
     if (p.title) s.title = titleCase(p.title);
     push(bySurname, p.surname, s);
     push(byFirst, p.words[0], s);
-  });
+  }
 
   // Pass 2: attribute every turn.
-  doc.turns.forEach((turn, i) => {
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i];
     const form = forms[i];
     if (!turn.label || !form) {
       const root = turn.label ? undefined : turn.continues;
       byTurn[i] = root === undefined ? undefined : byTurn[root];
       if (byTurn[i] !== undefined) speakers[byTurn[i]!].turns.push(i);
-      return;
+      continue;
     }
     const p = form.p;
     // A form resolves from byKey, bySurname and byFirst alone, which change only when a speaker
@@ -239,7 +254,7 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
       s.roles.push({ role: turn.label.role, turn: i });
       s.role ??= turn.label.role;
     }
-  });
+  }
 
   // Speakers in order of first appearance (pass 1 created the introduced ones first).
   const ordered = speakers.filter((s) => s.turns.length > 0).sort((a, b) => a.turns[0] - b.turns[0]);
@@ -248,7 +263,12 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     newId[s.id] = i;
     s.id = i;
   });
-  const table = { speakers: ordered, byTurn: byTurn.map((id) => (id === undefined ? undefined : newId[id])) };
+  const renumbered: (number | undefined)[] = [];
+  for (let i = 0; i < byTurn.length; i++) {
+    const id = byTurn[i];
+    renumbered.push(id === undefined ? undefined : newId[id]);
+  }
+  const table = { speakers: ordered, byTurn: renumbered };
   // What the labels alone say, kept so that an edit that changes no label can start from it.
   structures.set(table, { speakers: ordered.map((s) => ({ ...s })), surnames: ordered.map((s) => surnameText.get(s) ?? titleCase(s.surname)) });
   attachNames(doc, table);
