@@ -4,7 +4,7 @@
 // joins us"), a bio in the trailer ("Scott Detrow is a White House correspondent …") or a
 // mention before their first turn.
 
-import type { Span, TranscriptDocument } from '../parser';
+import type { Span, TranscriptDocument, Turn } from '../parser';
 
 export interface Speaker {
   /** Index in `SpeakerTable.speakers`. */
@@ -118,7 +118,7 @@ const MAX_BIO_LINES = 200;
 /** Each region searched for a full name is cut to this many characters around the speaker. */
 const MAX_REGION = 8_000;
 
-/** One distinct label form (name and honorific) in a call of analyzeSpeakers, and the speaker it last resolved to (see pass 2). */
+/** One distinct label form (name and honorific) in a call of analyzeSpeakers, and the speaker it last resolved to (see attribute). */
 interface Form {
   p: NameParts;
   speaker: Speaker | undefined;
@@ -126,135 +126,151 @@ interface Form {
   made: number;
 }
 
-export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
-  const speakers: Speaker[] = [];
-  const byKey = new Map<string, Speaker>();
-  const bySurname = new Map<string, Speaker[]>();
-  const byFirst = new Map<string, Speaker[]>();
+/**
+ * What one call of analyzeSpeakers builds up. The work per turn is done by small module-level
+ * functions on it (formOf, attribute), not by callbacks made on each call: V8 drops the
+ * optimised code of closures once a full garbage collection finds none of them alive, and one
+ * large function called once per document stays unoptimised for long after a deoptimisation.
+ */
+interface Attribution {
+  speakers: Speaker[];
+  byKey: Map<string, Speaker>;
+  bySurname: Map<string, Speaker[]>;
+  byFirst: Map<string, Speaker[]>;
   /** The surname as written in running text (`McTavish`), by speaker. */
-  const surnameText = new Map<Speaker, string>();
-  const byTurn: (number | undefined)[] = new Array(doc.turns.length);
-  // Most turns repeat a handful of labels: split each distinct one once.
-  const cache = new Map<string, Form>();
+  surnameText: Map<Speaker, string>;
+  byTurn: (number | undefined)[];
+  /** Most turns repeat a handful of labels: each distinct one is split once. */
+  cache: Map<string, Form>;
   // The last few labels, compared first: a conversation goes back and forth between a few
   // voices, and comparing a label with them is cheaper than hashing it for the map.
-  const recentName: (string | undefined)[] = [undefined, undefined, undefined, undefined];
-  const recentHonorific: (string | undefined)[] = [undefined, undefined, undefined, undefined];
-  const recentForm: (Form | undefined)[] = [undefined, undefined, undefined, undefined];
-  let recentNext = 0;
+  recentName: (string | undefined)[];
+  recentHonorific: (string | undefined)[];
+  recentForm: (Form | undefined)[];
+  recentNext: number;
+  court: ReturnType<typeof courtRoles> | undefined;
+}
+
+/** The form of a turn's label, or undefined for a turn without a person's label. */
+function formOf(a: Attribution, t: Turn): Form | undefined {
+  const l = t.label;
+  if (!l || l.pseudo) return undefined;
+  let name = l.name;
+  let honorific = l.honorific;
+  const court = a.court;
   // In court transcripts `Q.` is the examiner named by the last `BY MR. DOE:` line and `A.`
   // (and `THE WITNESS:`) the witness the header names; pseudo-speakers (`Music:`) are nobody.
-  const court = doc.style === 'court' ? courtRoles(doc) : undefined;
-  // The per-turn loops are plain loops in this function, not callbacks created on each call: V8
-  // drops the optimised code of closures once a full garbage collection finds none of them alive,
-  // and they then ran unoptimised on the next call.
-  const turns = doc.turns;
-  const forms: (Form | undefined)[] = [];
-  for (let i = 0; i < turns.length; i++) {
-    const t = turns[i];
-    const l = t.label;
-    if (!l || l.pseudo) {
-      forms.push(undefined);
-      continue;
-    }
-    let name = l.name;
-    let honorific = l.honorific;
-    if (court && (l.qa === 'Q' || l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS')) {
-      const examiner = l.qa === 'Q' ? court.examinerAt(t.firstLine) : undefined;
-      name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
-      honorific = examiner?.honorific;
-    }
-    let f: Form | undefined;
-    for (let r = 0; r < 4; r++) {
-      if (recentName[r] === name && recentHonorific[r] === honorific) {
-        f = recentForm[r];
-        break;
-      }
-    }
-    if (!f) {
-      const k = honorific ? `${honorific}\u0000${name}` : name;
-      f = cache.get(k);
-      if (!f) cache.set(k, (f = { p: nameParts(name, honorific), speaker: undefined, made: -1 }));
-      recentName[recentNext] = name;
-      recentHonorific[recentNext] = honorific;
-      recentForm[recentNext] = f;
-      recentNext = (recentNext + 1) & 3;
-    }
-    forms.push(f);
+  if (court && (l.qa === 'Q' || l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS')) {
+    const examiner = l.qa === 'Q' ? court.examinerAt(t.firstLine) : undefined;
+    name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
+    honorific = examiner?.honorific;
   }
+  for (let r = 0; r < 4; r++) if (a.recentName[r] === name && a.recentHonorific[r] === honorific) return a.recentForm[r];
+  const k = honorific ? `${honorific}\u0000${name}` : name;
+  let f = a.cache.get(k);
+  if (!f) a.cache.set(k, (f = { p: nameParts(name, honorific), speaker: undefined, made: -1 }));
+  const next = a.recentNext;
+  a.recentName[next] = name;
+  a.recentHonorific[next] = honorific;
+  a.recentForm[next] = f;
+  a.recentNext = (next + 1) & 3;
+  return f;
+}
 
-  const make = (key: string, name: string, p: NameParts): Speaker => {
-    const s: Speaker = {
-      id: speakers.length,
-      key,
-      name,
-      surname: p.surname,
-      labels: [],
-      roles: [],
-      introductions: [],
-      turns: [],
-      unidentified: p.unidentified,
-    };
-    speakers.push(s);
-    byKey.set(key, s);
-    surnameText.set(s, p.display.slice(p.display.lastIndexOf(' ') + 1));
-    return s;
+function make(a: Attribution, key: string, name: string, p: NameParts): Speaker {
+  const s: Speaker = {
+    id: a.speakers.length,
+    key,
+    name,
+    surname: p.surname,
+    labels: [],
+    roles: [],
+    introductions: [],
+    turns: [],
+    unidentified: p.unidentified,
   };
+  a.speakers.push(s);
+  a.byKey.set(key, s);
+  a.surnameText.set(s, p.display.slice(p.display.lastIndexOf(' ') + 1));
+  return s;
+}
+
+/** Pass 2 for turn `i` (of form `form`): who speaks it. */
+function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined): void {
+  const { speakers, byTurn } = a;
+  if (!turn.label || !form) {
+    const root = turn.label ? undefined : turn.continues;
+    byTurn[i] = root === undefined ? undefined : byTurn[root];
+    if (byTurn[i] !== undefined) speakers[byTurn[i]!].turns.push(i);
+    return;
+  }
+  const p = form.p;
+  // A form resolves from byKey, bySurname and byFirst alone, which change only when a speaker
+  // is made: while none has been since, it resolves as it did last time.
+  let s = form.made === speakers.length ? form.speaker : a.byKey.get(p.full);
+  if (!s && !p.unidentified) {
+    let matches = a.bySurname.get(p.surname) ?? [];
+    if (p.initial) matches = matches.filter((m) => m.key.startsWith(p.initial!));
+    if (matches.length === 0 && p.words.length === 1) matches = a.byFirst.get(p.surname) ?? [];
+    if (matches.length === 1) s = matches[0];
+    else if (matches.length > 1) {
+      s = make(a, p.full, p.written, p);
+      s.ambiguous = matches.map((m) => m.name);
+    }
+  }
+  if (!s) {
+    // `MR. KANE:` is known as Mr. Kane, not as KANE.
+    const honorific = turn.label.qa === 'Q' ? a.court?.examinerAt(turn.firstLine)?.honorific : turn.label.qa ? undefined : turn.label.honorific;
+    s = make(a, p.full, p.unidentified ? p.display : honorific ? `${honorific} ${p.written}` : p.written, p);
+    if (!p.unidentified) push(a.bySurname, p.surname, s);
+  }
+  form.speaker = s;
+  form.made = speakers.length;
+  byTurn[i] = s.id;
+  s.turns.push(i);
+  if (!s.labels.includes(turn.label.name)) s.labels.push(turn.label.name);
+  // `A.` stands for the witness named elsewhere: it introduces nobody.
+  if (p.isFull && p.full === s.key && !turn.label.qa && turn.label.name.toUpperCase() !== 'THE WITNESS') s.introductions.push(i);
+  if (turn.label.role) {
+    s.roles.push({ role: turn.label.role, turn: i });
+    s.role ??= turn.label.role;
+  }
+}
+
+export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
+  const turns = doc.turns;
+  const a: Attribution = {
+    speakers: [],
+    byKey: new Map(),
+    bySurname: new Map(),
+    byFirst: new Map(),
+    surnameText: new Map(),
+    byTurn: new Array(turns.length),
+    cache: new Map(),
+    recentName: [undefined, undefined, undefined, undefined],
+    recentHonorific: [undefined, undefined, undefined, undefined],
+    recentForm: [undefined, undefined, undefined, undefined],
+    recentNext: 0,
+    court: doc.style === 'court' ? courtRoles(doc) : undefined,
+  };
+  const { speakers, byKey, byTurn, surnameText } = a;
+  const forms: (Form | undefined)[] = new Array(turns.length);
+  for (let i = 0; i < turns.length; i++) forms[i] = formOf(a, turns[i]);
 
   // Pass 1: everyone introduced by full name, in order of introduction.
   for (let i = 0; i < forms.length; i++) {
     const p = forms[i]?.p;
     if (!p || !p.isFull || byKey.has(p.full)) continue;
-    const s = make(p.full, p.display, p);
+    const s = make(a, p.full, p.display, p);
     s.fullName = s.name;
     s.fullNameSource = 'label';
     if (p.title) s.title = titleCase(p.title);
-    push(bySurname, p.surname, s);
-    push(byFirst, p.words[0], s);
+    push(a.bySurname, p.surname, s);
+    push(a.byFirst, p.words[0], s);
   }
 
   // Pass 2: attribute every turn.
-  for (let i = 0; i < turns.length; i++) {
-    const turn = turns[i];
-    const form = forms[i];
-    if (!turn.label || !form) {
-      const root = turn.label ? undefined : turn.continues;
-      byTurn[i] = root === undefined ? undefined : byTurn[root];
-      if (byTurn[i] !== undefined) speakers[byTurn[i]!].turns.push(i);
-      continue;
-    }
-    const p = form.p;
-    // A form resolves from byKey, bySurname and byFirst alone, which change only when a speaker
-    // is made: while none has been since, it resolves as it did last time.
-    let s = form.made === speakers.length ? form.speaker : byKey.get(p.full);
-    if (!s && !p.unidentified) {
-      let matches = bySurname.get(p.surname) ?? [];
-      if (p.initial) matches = matches.filter((m) => m.key.startsWith(p.initial!));
-      if (matches.length === 0 && p.words.length === 1) matches = byFirst.get(p.surname) ?? [];
-      if (matches.length === 1) s = matches[0];
-      else if (matches.length > 1) {
-        s = make(p.full, p.written, p);
-        s.ambiguous = matches.map((m) => m.name);
-      }
-    }
-    if (!s) {
-      // `MR. KANE:` is known as Mr. Kane, not as KANE.
-      const honorific = turn.label.qa === 'Q' ? court?.examinerAt(turn.firstLine)?.honorific : turn.label.qa ? undefined : turn.label.honorific;
-      s = make(p.full, p.unidentified ? p.display : honorific ? `${honorific} ${p.written}` : p.written, p);
-      if (!p.unidentified) push(bySurname, p.surname, s);
-    }
-    form.speaker = s;
-    form.made = speakers.length;
-    byTurn[i] = s.id;
-    s.turns.push(i);
-    if (!s.labels.includes(turn.label.name)) s.labels.push(turn.label.name);
-    // `A.` stands for the witness named elsewhere: it introduces nobody.
-    if (p.isFull && p.full === s.key && !turn.label.qa && turn.label.name.toUpperCase() !== 'THE WITNESS') s.introductions.push(i);
-    if (turn.label.role) {
-      s.roles.push({ role: turn.label.role, turn: i });
-      s.role ??= turn.label.role;
-    }
-  }
+  for (let i = 0; i < turns.length; i++) attribute(a, turns[i], i, forms[i]);
 
   // Speakers in order of first appearance (pass 1 created the introduced ones first).
   const ordered = speakers.filter((s) => s.turns.length > 0).sort((a, b) => a.turns[0] - b.turns[0]);
@@ -263,10 +279,10 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     newId[s.id] = i;
     s.id = i;
   });
-  const renumbered: (number | undefined)[] = [];
+  const renumbered: (number | undefined)[] = new Array(byTurn.length);
   for (let i = 0; i < byTurn.length; i++) {
     const id = byTurn[i];
-    renumbered.push(id === undefined ? undefined : newId[id]);
+    renumbered[i] = id === undefined ? undefined : newId[id];
   }
   const table = { speakers: ordered, byTurn: renumbered };
   // What the labels alone say, kept so that an edit that changes no label can start from it.
