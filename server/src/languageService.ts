@@ -261,6 +261,10 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     return f(t, offsetAt(t.doc.text, t.doc.lineStarts, position));
   };
 
+  /** Per version (a Transcript): the outline in each grouping, and the folding ranges. Callers must not change them. */
+  const symbolCache = new WeakMap<Transcript, { flat?: DocumentSymbol[]; grouped?: DocumentSymbol[] }>();
+  const foldingCache = new WeakMap<Transcript, FoldingRange[]>();
+
   const getProblems = (document: TextDocumentLike): Problem[] => {
     const t = getTranscript(document);
     let p = problemCache.get(t);
@@ -298,8 +302,20 @@ export function createLanguageService(options: LanguageServiceOptions): Transcri
     getStatistics: (document, settings, entityBudgetMs) => statistics(getTranscript(document), settings, entityBudgetMs),
     getWordCount: (document, ranges, settings) => wordCount(getTranscript(document), ranges, settings),
     exportDocument: (document, format, options) => exportTranscript(getTranscript(document), format, options),
-    getDocumentSymbols: (document, settings) => documentSymbols(getTranscript(document), settings),
-    getFoldingRanges: (document) => foldingRanges(getTranscript(document)),
+    getDocumentSymbols: (document, settings) => {
+      // The Outline, breadcrumbs and sticky scroll each ask for the same version: build once.
+      const t = getTranscript(document);
+      let byGrouping = symbolCache.get(t);
+      if (!byGrouping) symbolCache.set(t, (byGrouping = {}));
+      const key = settings.outline.groupBySpeaker ? 'grouped' : 'flat';
+      return (byGrouping[key] ??= documentSymbols(t, settings));
+    },
+    getFoldingRanges: (document) => {
+      const t = getTranscript(document);
+      let folds = foldingCache.get(t);
+      if (!folds) foldingCache.set(t, (folds = foldingRanges(t)));
+      return folds;
+    },
 
     // The request's cancellation token is not passed on: VS Code cancels workspace-symbol
     // requests as the user types, and the index they share must still get built.

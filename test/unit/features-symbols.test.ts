@@ -26,6 +26,20 @@ describe('documentSymbols', () => {
     assert.deepEqual(Kinds, { title: K.File, turn: K.Event, speaker: K.Class, stage: K.String });
   });
 
+  test('asked again for the same version, the outline and the folding ranges are built once, per grouping', () => {
+    const svc = service();
+    const d = doc(morning);
+    const first = svc.getDocumentSymbols(d, flat);
+    assert.equal(svc.getDocumentSymbols(d, flat), first);
+    assert.deepEqual(svc.getDocumentSymbols(d, grouped), morningGrouped);
+    assert.equal(svc.getFoldingRanges(d), svc.getFoldingRanges(d));
+    // A new version is built afresh.
+    const next = doc(`${morning}\nPARK: One more.\n`, 'file:///t.transcript', 2);
+    assert.notEqual(svc.getDocumentSymbols(next, flat), first);
+    assert.deepEqual(svc.getDocumentSymbols(next, flat), service().getDocumentSymbols(next, flat));
+    assert.notDeepEqual(svc.getDocumentSymbols(next, flat), first);
+  });
+
   test('the fixture in document order, through the language service', () => {
     assert.deepEqual(service().getDocumentSymbols(doc(morning), flat), morningFlat);
   });
