@@ -181,11 +181,15 @@ export function checkTranscript(t: Transcript): Problem[] {
     // The previous check's result for this turn object, found in order (turns before an edit
     // keep their index, turns after it all move by the same count) rather than by a hash lookup.
     let local = memo?.turns[turnIndex + memoShift] === turn ? memo.locals[turnIndex + memoShift] : undefined;
-    if (!local || local.knownKey !== known.key) {
-      local = localProblems(t, turn, known);
-      if (memo && local.index >= 0) memoShift = local.index - turnIndex;
+    if (!local && memo) {
+      // Just past an edit: the old turns go on a little further on or back.
+      const at = findNear(memo.turns, turn, turnIndex + memoShift);
+      if (at >= 0) {
+        memoShift = at - turnIndex;
+        local = memo.locals[at];
+      }
     }
-    local.index = turnIndex;
+    if (!local || local.knownKey !== known.key) local = localProblems(t, turn, known);
     locals[turnIndex] = local;
     const shift = turn.start - local.base;
     if (shift !== 0) {
@@ -269,26 +273,29 @@ interface LocalProblems {
   base: number;
   /** The known labels they were computed against. */
   knownKey: number;
-  /** The turn's index at the last check. */
-  index: number;
   problems: Problem[];
   hidesLabel: boolean;
   credit?: Span;
 }
 
+/** How far from where it was expected a kept turn is looked for: an edit replaces a few turns. */
+const NEAR = 64;
+
+/** The index of `turn` in `turns` within NEAR of `expected`, or -1. */
+function findNear(turns: readonly Turn[], turn: Turn, expected: number): number {
+  const from = Math.max(0, expected - NEAR);
+  const to = Math.min(turns.length, expected + NEAR + 1);
+  for (let j = from; j < to; j++) if (turns[j] === turn) return j;
+  return -1;
+}
+
 /**
  * Problems that depend on nothing but the turn's own text (and the set of known labels):
- * brackets, quotes, labels hidden in the text, a credit line. Cached per turn object, which an
- * incremental re-parse keeps (shifted) for every turn it did not touch: typing re-checks only
- * the turns around the edit.
+ * brackets, quotes, labels hidden in the text, a credit line. Kept with the document's last
+ * check (see memos) for every turn object, which an incremental re-parse keeps (shifted) for
+ * every turn it did not touch: typing re-checks only the turns around the edit.
  */
-// A WeakMap, not a property on the turn: adding a property to parsed objects changes their
-// hidden class and slows every later access to them.
-const localCache = new WeakMap<Turn, LocalProblems>();
-
 function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProblems {
-  const cached = localCache.get(turn);
-  if (cached && cached.knownKey === known.key) return cached;
   const { doc } = t;
   const problems: Problem[] = [];
   let hides = false;
@@ -313,9 +320,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     if (conventions?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
     else if (conventions?.periodLabels && colonForPeriod(doc.text, s, ft, e, known, problems)) hides = true;
   }
-  const local: LocalProblems = { base: turn.start, knownKey: known.key, index: -1, problems: problems.map((p) => shiftProblem(p, 0)), hidesLabel: hides, credit };
-  localCache.set(turn, local);
-  return local;
+  return { base: turn.start, knownKey: known.key, problems: problems.length === 0 ? problems : problems.map((p) => shiftProblem(p, 0)), hidesLabel: hides, credit };
 }
 
 /** After a caption-style `>>` and its spaces (`>> BANKS To stay ready.`), or `ft` itself. */
