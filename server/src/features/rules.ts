@@ -712,6 +712,8 @@ function differentInitials(a: string, b: string): boolean {
 interface KnownLabels {
   /** Upper-case label forms in use, longest first. */
   forms: Set<string>;
+  /** The first word of each form: most lines start with a word no label starts with. */
+  firstWords: Set<string>;
   maxWords: number;
   /**
    * A number per distinct set of forms: cached per-turn results are valid while it is the
@@ -746,7 +748,8 @@ function knownLabels(speakers: Speaker[], standard: readonly string[] = []): Kno
     key = ++nextKnownKey;
     knownKeys.set(joined, key);
   }
-  return { forms, maxWords: Math.min(maxWords, 6), key };
+  const firstWords = new Set([...forms].map((f) => f.split(' ')[0]));
+  return { forms, firstWords, maxWords: Math.min(maxWords, 6), key };
 }
 
 const WORDS_AT = /^([\p{L}\p{M}'’.#&\-]+(?: [\p{L}\p{M}\d'’.#&\-]+){0,5})/u;
@@ -759,7 +762,19 @@ function hiddenLabel(t: Transcript, ft: number, e: number, known: KnownLabels, o
   const text = t.doc.text;
   const c = text.charCodeAt(ft);
   if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) return false; // not a letter
-  const m = WORDS_AT.exec(text.slice(ft, Math.min(e, ft + 120)));
+  // Before the full match below: is the line's first word the first word of any label? (ASCII
+  // words only; a word with other letters takes the long way.)
+  const stop = Math.min(e, ft + 120);
+  let w = ft;
+  for (let d = c; w < stop; d = text.charCodeAt(++w)) {
+    if (d >= 0x80) {
+      w = -1;
+      break;
+    }
+    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || d === 0x27 || d === 0x2e || d === 0x23 || d === 0x26 || d === 0x2d)) break;
+  }
+  if (w > ft && !known.firstWords.has(text.slice(ft, w).toUpperCase())) return false;
+  const m = WORDS_AT.exec(text.slice(ft, stop));
   if (!m) return false;
   const words = m[1].split(' ');
   for (let k = Math.min(words.length, known.maxWords); k >= 1; k--) {
