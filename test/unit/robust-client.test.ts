@@ -9,8 +9,8 @@
 // (test/e2e, "restart"); the server's side — staying alive — is test/protocol/abuse*.test.ts.
 
 import assert from 'node:assert/strict';
-import Module from 'node:module';
 import { beforeEach, describe, test } from 'node:test';
+import { requireWithVscode } from '../helpers/vscodeStub';
 
 const shown: { kind: 'info' | 'warning' | 'error'; message: string }[] = [];
 const output: string[] = [];
@@ -22,21 +22,12 @@ const vscodeStub = {
     showErrorMessage: (message: string) => (shown.push({ kind: 'error', message }), Promise.resolve(undefined)),
   },
 };
-/** `vscode` as seen by the client code: the stub above, and an empty class for anything else. */
-const vscodeModule = new Proxy(vscodeStub as Record<string | symbol, unknown>, {
-  get: (target, p) => (p in target ? target[p] : p === '__esModule' || typeof p === 'symbol' ? undefined : class {}),
-});
-
-const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-const load = loader._load;
-loader._load = function (request: string, ...rest: unknown[]) {
-  return request === 'vscode' ? vscodeModule : load.call(this, request, ...rest);
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RestartingErrorHandler } = require('../../client/src/common') as typeof import('../../client/src/common');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CloseAction, ErrorAction } = require('vscode-languageclient') as typeof import('vscode-languageclient');
-loader._load = load;
+/* eslint-disable @typescript-eslint/no-require-imports */
+const [{ RestartingErrorHandler }, { CloseAction, ErrorAction }] = requireWithVscode(vscodeStub, () => [
+  require('../../client/src/common') as typeof import('../../client/src/common'),
+  require('vscode-languageclient') as typeof import('vscode-languageclient'),
+] as const);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const channel = { appendLine: (s: string) => output.push(s) } as unknown as import('vscode').OutputChannel;
 

@@ -6,7 +6,6 @@
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -20,6 +19,7 @@ import { defaultSettings } from '../../server/src/settings';
 import { declineReason } from '../../server/src/startServer';
 import { fileUri } from '../helpers/lspClient';
 import { hostileFiles } from '../helpers/arbitraries';
+import { requireWithVscode } from '../helpers/vscodeStub';
 
 const BINARY = ['binary (PNG header, NULs)', 'binary without NULs (high bytes and controls)', 'UTF-16LE with BOM'];
 const TEXT = ['empty', 'Latin-1 (Windows-1252)', 'Shift-JIS-like double bytes', 'all one line (1 MB of prose)'];
@@ -124,21 +124,10 @@ describe('binary files are not read as transcripts', () => {
         fs: { stat: async (u: { toString(): string }) => ({ size: disk.get(u.toString())!.length }), readFile: async (u: { toString(): string }) => new Uint8Array(disk.get(u.toString())!) },
       },
     };
-    const vscodeModule = new Proxy(vscodeStub as Record<string | symbol, unknown>, {
-      get: (target, p) => (p in target ? target[p] : p === '__esModule' || typeof p === 'symbol' ? undefined : class {}),
-    });
-    const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-    const load = loader._load;
-    loader._load = function (request: string, ...rest: unknown[]) {
-      return request === 'vscode' ? vscodeModule : load.call(this, request, ...rest);
-    };
-    let serveWorkspaceFiles: typeof import('../../client/src/common').serveWorkspaceFiles;
-    try {
+    const { serveWorkspaceFiles } = requireWithVscode(vscodeStub, () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      ({ serveWorkspaceFiles } = require('../../client/src/common') as typeof import('../../client/src/common'));
-    } finally {
-      loader._load = load;
-    }
+      return require('../../client/src/common') as typeof import('../../client/src/common');
+    });
     serveWorkspaceFiles({ onRequest: (method: string, h: (params: unknown) => Promise<unknown>) => (handlers.set(method, h), { dispose() {} }) } as never);
     const readFile = handlers.get('transcript/readFile')!;
     for (const name of [...BINARY, ...TEXT]) {
