@@ -12,6 +12,7 @@ import type nlpType from 'compromise';
 import type { Span, TranscriptDocument } from '../parser';
 import { lineEndOffset } from '../parser';
 import { titleCase, type SpeakerTable } from './speakers';
+import { detach } from '../strings';
 
 export type EntityKind = 'person' | 'place' | 'organization' | 'name';
 
@@ -193,7 +194,8 @@ export function entitiesIn(doc: TranscriptDocument, table: SpeakerTable, span: S
 
 /** Entities in one window of at most ENTITY_WINDOW characters (cached by its text). */
 function entitiesInWindow(doc: TranscriptDocument, table: SpeakerTable, span: Span): EntityMatch[] {
-  const slice = doc.text.slice(span.start, span.end);
+  // A copy: the names found are cut from it, and the cache outlives this version of the text.
+  const slice = detach(doc.text.slice(span.start, span.end));
   // The same paragraph in two transcripts can name different speakers: key by both.
   const key = `${speakerKey(table)}\u0000${slice}`;
   let found = cache.get(key);

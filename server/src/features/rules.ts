@@ -7,6 +7,7 @@ import { lineAt, lineEndOffset, type Label, type Span, type TranscriptStyle, typ
 import { isCreditAt } from '../parser/boilerplate';
 import { scanCue } from '../parser/cues';
 import { scanHearingLabel } from '../parser/label';
+import { detach } from '../strings';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -590,7 +591,8 @@ function closestLabel(label: string, c: Speaker): string {
   if (cached !== undefined) return cached;
   const best = closestLabelOf(label, c);
   if (closestCache.size >= 4096) closestCache.clear();
-  closestCache.set(key, best);
+  // Copies: labels are cut from the text, and the cache outlives this version of it.
+  closestCache.set(detach(key), detach(best));
   return best;
 }
 

@@ -19,6 +19,7 @@ import { timingOf, type TimeSource } from '../analysis/timing';
 import type { CueKind, Span } from '../parser';
 import { paragraphSpans } from '../export/model';
 import type { TranscriptSettings } from '../settings';
+import { detach } from '../strings';
 import { offsetAt, rangeOf } from './positions';
 import { introductionSpan } from './navigation';
 
@@ -173,7 +174,8 @@ export function collectEntities(
         read++;
         f = entitiesIn(t.doc, t.speakers, w).map((m) => ({ text: m.text, kind: m.kind, speaker: m.speaker }));
         if (cache.size >= FOUND_LIMIT) cache.delete(cache.keys().next().value!);
-        cache.set(key, f);
+        // A copy of the window's text as the key: the cache outlives this version of the document.
+        cache.set(detach(key), f);
       }
       for (const m of f) {
         const k = `${m.kind}\u0000${m.text}`;

@@ -4,6 +4,7 @@
 import type { Range, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Transcript } from '../analysis';
 import { nameCounts } from '../analysis/entities';
+import { detach } from '../strings';
 import { rangeOf } from './positions';
 import { Kinds } from './symbols';
 
@@ -29,14 +30,6 @@ export function summarize(t: Transcript): FileSummary {
     }),
     names: nameCounts(doc.text),
   };
-}
-
-/**
- * A copy of a string taken from a document. V8 keeps a substring as a view of the whole text:
- * an index of 2,000 files whose summaries held such views kept all 100 MB of their text alive.
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** Case-insensitive subsequence match, the way VS Code's own quick pick matches. */
