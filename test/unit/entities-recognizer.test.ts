@@ -121,3 +121,19 @@ describe('entity recogniser: bugs', () => {
     },
   );
 });
+
+describe('entity recogniser: offsets', () => {
+  // Found by `npm run fuzz`: the NLP library drops a byte-order mark, so its offsets were one
+  // short after one, and a name ending in an astral character was cut between its two halves.
+  test('after a byte-order mark and next to astral characters, names keep their place and whole characters', () => {
+    for (const text of ['\uFEFFMaria Lopez\u{10000}', '\uFEFFMaria Lopez went to Paris.', '😀😀 Maria Lopez went to Paris.']) {
+      const t = analyze('file:///o.transcript', 1, text);
+      for (const m of entitiesIn(t.doc, t.speakers, { start: 0, end: text.length })) {
+        assert.equal(text.slice(m.start, m.end), m.text, JSON.stringify(text));
+        for (const k of [m.start, m.end]) assert.ok(!(k > 0 && k < text.length && /[\uDC00-\uDFFF]/.test(text[k]) && /[\uD800-\uDBFF]/.test(text[k - 1])), `${JSON.stringify(text)}: ${k} splits a pair`);
+      }
+      const maria = entitiesIn(t.doc, t.speakers, { start: 0, end: text.length }).find((m) => m.text.startsWith('Maria Lopez'));
+      assert.equal(maria?.start, text.indexOf('Maria'), JSON.stringify(text));
+    }
+  });
+});

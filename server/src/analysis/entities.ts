@@ -296,6 +296,24 @@ function speakerNameIndex(table: SpeakerTable): SpeakerNameIndex {
   return index;
 }
 
+/**
+ * Where the NLP library's match really is: its offsets skip characters it drops (a byte-order
+ * mark, some invisible ones), so they are checked against its text and looked for a few
+ * characters later when they do not fit. -1 when the match cannot be placed.
+ */
+function placed(text: string, found: string, start: number, length: number): number {
+  if (typeof found !== 'string' || found.length !== length) return text.slice(start, start + length) === found ? start : -1;
+  if (text.startsWith(found, start)) return start;
+  const near = text.indexOf(found, start);
+  return near >= 0 && near - start <= 8 ? near : -1;
+}
+
+/** Neither end of the range falls between the two halves of a surrogate pair. */
+function onBoundaries(text: string, m: Span): boolean {
+  const low = (k: number) => k > 0 && k < text.length && (text.charCodeAt(k) & 0xfc00) === 0xdc00 && (text.charCodeAt(k - 1) & 0xfc00) === 0xd800;
+  return m.end > m.start && !low(m.start) && !low(m.end);
+}
+
 function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
   // Stage directions are not speech: blank them out (same length, so offsets hold), or their
   // capitals would read as acronyms and names: (SOUNDBITE OF BOAT ENGINE).
@@ -365,7 +383,8 @@ function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
       ['organization', doc.organizations()],
     ] as const) {
       for (const m of view.json({ offset: true }) as { text: string; offset: { start: number; length: number } }[]) {
-        add(text.slice(m.offset.start, m.offset.start + m.offset.length), m.offset.start, kind);
+        const at = placed(text, m.text, m.offset.start, m.offset.length);
+        if (at >= 0) add(text.slice(at, at + m.offset.length), at, kind);
       }
     }
   } catch {
@@ -447,7 +466,8 @@ function recognize(raw: string, table: SpeakerTable): EntityMatch[] {
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'person', speaker: speakerNames.get(m[0]) });
   }
-  return merge(out);
+  // A range that cuts a surrogate pair would put an editor's selection inside a character.
+  return merge(out.filter((m) => onBoundaries(text, m)));
 }
 
 /** Overlapping matches: the longest wins; among equals, a speaker, then a known kind, beats 'name'. */
