@@ -40,11 +40,15 @@ type OtherStyle = 'podcast' | 'court' | 'hearing';
  * `Jerod Santo:` is left to semantic highlighting, since `First Up:` looks the same), court
  * `Q.` / `A.` / `Q`, hearing labels ending with a period. Other labels of those styles are
  * broadcast labels as well (`THE COURT:`, `Speaker 1:`). The examiner line `BY MS. OKAFOR:`, which
- * the broadcast scanner would take, is a court heading for the grammar.
+ * the broadcast scanner would take, is a court heading for the grammar. Court colloquy indented
+ * deeper than the broadcast scanner reads (`               MR. VOSS:`, more than 12 characters and
+ * at most 40 columns) is coloured too: a court label the broadcast scanner did not take that
+ * starts past character 12 is one (the lines here start at offset 0 and, starting with no digit,
+ * have no margin number).
  */
 const GRAMMAR_COVERS: Record<OtherStyle, (l: Label) => boolean> = {
   podcast: (l) => !!l.bold || (!!l.timestamp && !l.role && !l.honorific && !l.pseudo),
-  court: (l) => l.qa !== undefined,
+  court: (l) => l.qa !== undefined || l.start > 12,
   hearing: (l) => l.terminator === '.' && l.qa === undefined,
 };
 
@@ -222,6 +226,34 @@ test('labels: the grammar agrees with the scanners on seeded random lines of the
   const { mismatches, labels } = compareLabels(await loadTranscriptGrammar(), lines);
   assert.deepEqual(mismatches.slice(0, 10), []);
   assert.ok(labels > 1000, `${labels} labels`);
+});
+
+test('labels: the grammar agrees with the scanners on deeply indented court colloquy, around the 40-column bound', async () => {
+  const rnd = prng(1540);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
+  // Indentation of 11 to 42 characters or columns, in spaces, tabs (to the next multiple of 8)
+  // and no-break spaces, with a stray BOM or caption marker now and then.
+  const indent = () => {
+    let s = '';
+    for (let n = 11 + Math.floor(rnd() * 32); s.length < n; ) s += rnd() < 0.85 ? ' ' : pick(['\t', '\u00a0']);
+    return rnd() < 0.05 ? `${s}${pick(['\ufeff', '>> ', '[00:01] '])}` : s;
+  };
+  const names = [
+    'MR. VOSS', 'MS. OKAFOR', 'Mr. VOSS', 'MRS. DE LA CRUZ', 'DR.  HALE', 'MISS McTAVISH', 'MR. VOSS JR.', 'MR. A B C D E F', 'MR. A B C D E F G',
+    'MR.VOSS', 'MR', 'Mr. Voss', 'MR. Voss', 'THE COURT', 'THE WITNESS', 'THE VIDEOGRAPHER', 'THE  COURT', 'THE COURTS', 'The Court', 'THE JURY',
+    'HAROLD MERCER', 'BY MR. VOSS', 'Q.', 'A.', 'MS. NÚÑEZ', 'MR. 李', 'SEN. FOLEY',
+  ];
+  const lines: string[] = [];
+  for (let k = 0; k < 4000; k++) {
+    const tail = pick([':', ':', ': ', ':  Objection.', ' :  Objection.', ':Objection', ':6', ', COUNSEL:  x', ' (00:12):  x', '  x', '']);
+    lines.push(indent() + pick(names) + tail);
+  }
+  const { mismatches, labels } = compareLabels(await loadTranscriptGrammar(), lines);
+  assert.deepEqual(mismatches.slice(0, 10), []);
+  assert.ok(labels > 500, `${labels} labels`);
+  // Both sides of the bound occur.
+  const deep = lines.filter((l) => /^[ \t\u00a0]{13}/.test(l) && scanLabelFor('court', l, 0, l.length) !== undefined);
+  assert.ok(deep.length > 200, `${deep.length} deep colloquy labels`);
 });
 
 /** What the grammar makes of the bracket at `at`: the cue kinds classifyCue would report. */

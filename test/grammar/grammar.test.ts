@@ -155,7 +155,7 @@ test('the label pattern is copied unchanged where quoted speech and the trailer 
 });
 
 test("quoted speech also ends before every other style's labels", () => {
-  const styleLabels = ['label-bold', 'label-mixed-time', 'label-name-time', 'label-question-answer', 'label-period'];
+  const styleLabels = ['label-bold', 'label-mixed-time', 'label-name-time', 'label-question-answer', 'label-court-colloquy', 'label-period'];
   for (const q of grammar.repository['quoted-speech'].patterns!) {
     for (const key of styleLabels) {
       const rule = grammar.repository[key];

@@ -55,6 +55,7 @@ const PATHOLOGICAL: Record<string, string> = {
   'bold labels': fill('**A B:** '),
   'questions and answers': fill('Q. A. Q '),
   'period labels': fill('Mr. Ab. '),
+  'deeply indented colloquy': fill('             \t MR. AB CD EF GH IJ KL: '),
   'names and times': fill('Ab 00:00:00 '),
   'numbered voices with times': fill('Speaker 1: (00:00) '),
   'spaces': fill(' '),
@@ -116,7 +117,7 @@ test('a document of many short pathological lines tokenizes within 10x of prose'
   const doc = (line: string) => Array.from({ length: 2000 }, () => line);
   const prose = time(grammar, doc(PROSE.slice(0, 50)));
   const limit = MULTIPLE * prose + FLOOR_MS;
-  for (const unit of ['"', '“', '(', '[', 'A: ', '>> ', 'Mr. A ', '"A: (B ', 'Q. ', '**A B:** ', 'Mr. Ab. ', 'Ab 00:00 ']) {
+  for (const unit of ['"', '“', '(', '[', 'A: ', '>> ', 'Mr. A ', '"A: (B ', 'Q. ', '**A B:** ', 'Mr. Ab. ', 'Ab 00:00 ', '               MR. A ', '                    THE COURT ']) {
     const ms = time(grammar, doc(fill(unit, 50)));
     assert.ok(ms <= limit, `${JSON.stringify(unit)} lines: ${ms.toFixed(1)} ms, prose ${prose.toFixed(1)} ms`);
   }

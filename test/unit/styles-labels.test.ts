@@ -163,21 +163,71 @@ describe('court and deposition labels', () => {
     },
   );
 
-  test(
-    'colloquy indented deeper than 12 spaces is a label',
-    {
-      todo:
-        'LIMIT: scanLabel (server/src/parser/label.ts) skips at most 12 spaces of indentation, and the grammar copies that, ' +
-        'so "               MR. VOSS:  Objection." (15 spaces, common in deposition layouts) is text of the answer before it.',
-    },
-    () => {
-      const doc = parseTranscript('Q.   Where?\n               MR. VOSS:  Objection.\n', { style: 'court' });
+  test('colloquy indented deeper than 12 spaces is a label', () => {
+    const doc = parseTranscript('Q.   Where?\n               MR. VOSS:  Objection.\n', { style: 'court' });
+    assert.deepEqual(
+      doc.turns.map((t) => t.label?.name),
+      ['Q', 'MR. VOSS'],
+    );
+  });
+
+  describe('deep colloquy: up to 40 columns, a tab moving to the next multiple of 8', () => {
+    const label = (line: string, style: TranscriptStyle = 'court') => {
+      const l = scanLabelFor(style, line, 0, line.length);
+      return l && { name: l.name, honorific: l.honorific, at: l.start };
+    };
+    const sp = (n: number) => ' '.repeat(n);
+
+    test('at the bound a label, one column past it text', () => {
+      assert.deepEqual(label(`${sp(40)}MR. VOSS:  Objection.`), { name: 'MR. VOSS', honorific: 'MR.', at: 40 });
+      assert.deepEqual(label(`${sp(40)}THE WITNESS:  Yes.`), { name: 'THE WITNESS', honorific: undefined, at: 40 });
+      assert.equal(label(`${sp(41)}MR. VOSS:  Objection.`), undefined);
+      assert.equal(label(`${sp(41)}THE WITNESS:  Yes.`), undefined);
+      assert.deepEqual(label(`${sp(13)}MS. OKAFOR: Go ahead.`)?.at, 13);
+    });
+
+    test('tabs count to the next tab stop of 8 columns, no-break spaces as spaces', () => {
+      // 4 tabs (32 columns) and 8 spaces: 40 columns; one more space is 41.
+      assert.equal(label(`\t\t\t\t${sp(8)}MR. VOSS: x`)?.name, 'MR. VOSS');
+      assert.equal(label(`\t\t\t\t${sp(9)}MR. VOSS: x`), undefined);
+      // 3 spaces and a tab reach column 8, not 4; 5 tab stops are 40 columns.
+      assert.equal(label(`${sp(3)}\t${sp(32)}MR. VOSS: x`)?.name, 'MR. VOSS');
+      assert.equal(label(`${sp(3)}\t${sp(33)}MR. VOSS: x`), undefined);
+      assert.equal(label(`${sp(12)}\t\t\tMR. VOSS: x`)?.name, 'MR. VOSS'); // 12, 16, 24, 32 columns
+      assert.equal(label(`${sp(12)}\t\t\t\t\tMR. VOSS: x`), undefined); // 48 columns
+      assert.equal(label(`${'\u00a0'.repeat(20)}THE COURT: Overruled.`)?.name, 'THE COURT');
+      // 12 characters or fewer are read as before, however wide their tabs.
+      assert.equal(label(`${'\t'.repeat(6)}JUNE ADAIR: x`)?.name, 'JUNE ADAIR');
+    });
+
+    test('only colloquy is read that deep: other deeply indented lines stay text', () => {
+      for (const line of [
+        `${sp(15)}HAROLD MERCER:  And so I said.`, // no honorific, not an officer of the court
+        `${sp(15)}And the captain told me: stop.`, // a sentence
+        `${sp(15)}Mr. Voss said: wait.`,
+        `${sp(15)}MR. VOSS, COUNSEL:  Objection.`, // a role
+        `${sp(15)}MR. VOSS (00:12):  Objection.`, // a time
+        `${sp(15)}>> MR. VOSS:  Objection.`,
+        `${sp(15)}THE JURY:  (Nodding.)`,
+        `${sp(15)}MR. VOSS:6`,
+      ]) {
+        assert.equal(label(line), undefined, line);
+      }
+      const doc = parseTranscript(`A.   I read it aloud:\n${sp(20)}TO WHOM IT MAY CONCERN: the ferry is closed.\n`, { style: 'court' });
       assert.deepEqual(
-        doc.turns.map((t) => t.label?.name),
-        ['Q', 'MR. VOSS'],
+        doc.turns.map((t) => [t.label?.name, t.lastLine]),
+        [['A', 1]],
       );
-    },
-  );
+    });
+
+    test('the other styles keep 12', () => {
+      for (const style of ['broadcast', 'podcast', 'hearing'] as const) {
+        assert.equal(label(`${sp(13)}MR. VOSS:  Objection.`, style), undefined, style);
+        assert.equal(label(`${sp(13)}THE COURT:  Overruled.`, style), undefined, style);
+        assert.equal(label(`${sp(12)}MR. VOSS:  Objection.`, style)?.name, 'MR. VOSS', style);
+      }
+    });
+  });
 });
 
 describe('congressional hearing labels', () => {

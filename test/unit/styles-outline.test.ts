@@ -213,6 +213,27 @@ const EXPECTED: Record<string, (f: Fixture) => DocumentSymbol[]> = {
     f.one('Q.', 'Thanks, Dana.', 19, 'Q'),
     f.turn('MS. WHITCOMBE (Dana Whitcombe)', 'Thank you, everybody. END 11:32 A.M.', 21, 23, 'MS. WHITCOMBE:'),
   ],
+  'court/good-colloquy.transcript': (f) => [
+    f.title('Ferrante v. Harbor Line Ferries, Inc.', 1, 1, 8),
+    f.one('Q. (MR. LUND)', 'Please state your name for the record.', 9, 'Q.'),
+    f.one('A. (Nadia Ferrante)', 'Nadia Ferrante.', 10, 'A.'),
+    f.one('Q. (MR. LUND)', 'Where were you working in March?', 11, 'Q.'),
+    f.one('A. (Nadia Ferrante)', 'At the ticket office on the ferry pier.', 12, 'A.'),
+    f.one('Q. (MR. LUND)', 'Did you post the notice that morning?', 13, 'Q.'),
+    // Colloquy indented 15 spaces, deeper than Q. and A.: labels all the same (up to 40 columns).
+    f.one('MS. AVERY', 'Objection. Foundation.', 14, 'MS. AVERY:'),
+    f.one('MR. LUND', "I'll lay it.", 15, 'MR. LUND:'),
+    f.one('Q. (MR. LUND)', 'Did you see a notice posted that morning?', 16, 'Q.'),
+    // The notice read out, indented 20 spaces, is no colloquy: text of the answer, `PASSENGERS:` too.
+    f.turn('A. (Nadia Ferrante)', 'I did. I read it out to the queue: All crossings suspended…', 17, 19, 'A.'),
+    f.one('Q. (MR. LUND)', 'What did the passengers do?', 20, 'Q.'),
+    f.one('THE WITNESS (Nadia Ferrante)', 'Can I look at my notes?', 21, 'THE WITNESS:'),
+    f.one('THE REPORTER', 'Off the record?', 22, 'THE REPORTER:'),
+    f.one('MR. LUND', 'No, we stay on.', 23, 'MR. LUND:'),
+    f.one('A. (Nadia Ferrante)', 'Most of them went home.', 24, 'A.'),
+    f.one('THE VIDEOGRAPHER', 'We are off the record at 10:21.', 26, 'THE VIDEOGRAPHER:'),
+    f.stage('(Deposition concluded at 10:21 a.m.)', 28),
+  ],
   'court/good-deposition.transcript': (f) => [
     f.title('Deposition of Harold J. Mercer', 8, 1, 18),
     // Q. is the examiner of the last `BY MS. OKAFOR:` line; A. the witness sworn in the header.

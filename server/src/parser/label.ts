@@ -451,7 +451,7 @@ export function scanLabelFor(style: TranscriptStyle, text: string, lineStart: nu
       const margin = MARGIN_NUMBER.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 10)));
       const from = margin ? lineStart + margin[0].length : lineStart;
       const qa = scanCourtLabel(text, from, lineEnd);
-      return qa === null ? undefined : (qa ?? scanLabel(text, from, lineEnd));
+      return qa === null ? undefined : (qa ?? scanLabel(text, from, lineEnd) ?? scanColloquyLabel(text, from, lineEnd));
     }
     case 'hearing':
       return scanHearingLabel(text, lineStart, lineEnd) ?? scanLabel(text, lineStart, lineEnd);
@@ -483,6 +483,48 @@ function scanBoldLabel(text: string, lineStart: number, lineEnd: number): Label 
     noSpaceAfterColon: false,
     doubleSpaceInName: false,
   };
+}
+
+/**
+ * How deep a court's colloquy may be indented, in columns (a tab moves on to the next multiple
+ * of TAB_WIDTH, as a terminal or a plain-text export lays it out). Deposition layouts put Q.
+ * and A. at a tab or ten spaces and the colloquy (`MR. VOSS:`, `THE WITNESS:`) deeper, commonly
+ * at column 15 to 25; 40 leaves room for a margin and a deeper layout while staying short of the
+ * middle of a 65-to-80-column page line, where centred headings and signature blocks sit. Only
+ * colloquy is read that deep: any other line indented past 12 characters stays text.
+ */
+const COLLOQUY_INDENT = 40;
+const TAB_WIDTH = 8;
+/** scanLabel's own limit on indentation, in characters. */
+const LABEL_INDENT = 12;
+
+/** The court officers whose colloquy labels may be indented deeply: `THE COURT:`, `THE WITNESS:`. */
+const COURT_OFFICERS = new Set([
+  'THE COURT', 'THE WITNESS', 'THE REPORTER', 'THE CLERK', 'THE BAILIFF', 'THE DEFENDANT', 'THE VIDEOGRAPHER', 'THE INTERPRETER',
+]);
+
+/**
+ * Court colloquy indented deeper than scanLabel reads (more than LABEL_INDENT characters) but at
+ * most COLLOQUY_INDENT columns: an honorific and a name (`MR. VOSS:`) or a court officer
+ * (`THE WITNESS:`), then the colon, read as scanLabel reads them, with no caption marker, time
+ * or role. Other deeply indented lines stay text: a quotation or a verse in an answer.
+ */
+function scanColloquyLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
+  // The common case in one test: a line not indented past scanLabel's limit (it has read it).
+  if (lineStart + LABEL_INDENT >= lineEnd || !isSpace(text.charCodeAt(lineStart + LABEL_INDENT))) return undefined;
+  let i = lineStart;
+  let column = 0;
+  for (; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) column += TAB_WIDTH - (column % TAB_WIDTH);
+    else if (c === 32 || c === 0xa0) column++;
+    else break;
+    if (column > COLLOQUY_INDENT) return undefined;
+  }
+  if (i - lineStart <= LABEL_INDENT) return undefined;
+  const label = scanLabel(text, i, lineEnd);
+  if (!label || label.nameSpan.start !== i || label.colon > lineStart + LABEL_WINDOW || label.timestamp || label.role !== undefined) return undefined;
+  return label.honorific !== undefined || COURT_OFFICERS.has(label.name) ? label : undefined;
 }
 
 const QA = /^([ \t]*)([QA])(\.?)(?=[ \t]+\S)/;
