@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeSpeakers } from '../../server/src/analysis';
-import { lineAt, parseTranscript, type Span, type TranscriptDocument } from '../../server/src/parser';
+import { lineAt, parseTranscript, spanIndexAt, type Span, type TranscriptDocument } from '../../server/src/parser';
 
 const load = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8');
 const FIXTURES = [
@@ -83,6 +83,8 @@ function check(text: string, doc: TranscriptDocument = parseTranscript(text)): T
     lineOk(node.lastLine, 'turn.lastLine');
     assert.ok(node.firstLine <= node.lastLine);
     assert.equal(lineAt(ls, node.start), node.firstLine);
+    assert.equal(spanIndexAt(doc.turns, node.start), turnIndex - 1, 'the turn search finds the turn at its start');
+    assert.equal(spanIndexAt(doc.turns, node.start - 1), turnIndex - 2, 'and the one before just before it');
     assert.ok(node.start <= node.textStart && node.textStart <= n, 'textStart');
     assert.ok(node.paragraphs >= (node.label ? 0 : 1));
     for (const c of node.cues) {

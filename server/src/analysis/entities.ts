@@ -10,7 +10,7 @@
 
 import type nlpType from 'compromise';
 import type { Span, TranscriptDocument } from '../parser';
-import { lineEndOffset } from '../parser';
+import { lineAt, lineEndOffset } from '../parser';
 import { titleCase, type SpeakerTable } from './speakers';
 import { detach } from '../strings';
 
@@ -153,16 +153,7 @@ function windowAt(text: string, span: Span, offset: number, max = ENTITY_WINDOW)
  */
 export function paragraphAt(doc: TranscriptDocument, offset: number): Span | undefined {
   const { text, lineStarts } = doc;
-  let line = 0;
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineStarts[mid] <= offset) {
-      line = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const line = lineAt(lineStarts, offset);
   const blank = (l: number) => {
     const end = lineEndOffset(text, lineStarts, l);
     for (let k = lineStarts[l]; k < end; k++) if (!isSpace(text.charCodeAt(k))) return false;

@@ -6,7 +6,7 @@
 import type { Transcript } from '../analysis';
 import { statisticsOf } from '../analysis/statistics';
 import { timingOf, type Timing, type TurnTime } from '../analysis/timing';
-import { lineEndOffset, type Cue, type CueKind, type Span, type TranscriptDocument, type Turn } from '../parser';
+import { lineAt, lineEndOffset, type Cue, type CueKind, type Span, type TranscriptDocument, type Turn } from '../parser';
 
 /** A piece of a paragraph: said text, or an inline stage direction as written (`(Laughter)`). */
 export type Piece = { type: 'text'; text: string } | { type: 'cue'; text: string; kind: CueKind };
@@ -81,7 +81,7 @@ export function paragraphSpans(doc: TranscriptDocument, start: number, end: numb
   const out: Span[] = [];
   let cur: Span | undefined;
   // The lines overlapping [start, end).
-  let line = lineAtOffset(lineStarts, start);
+  let line = lineAt(lineStarts, start);
   for (; line < lineStarts.length && lineStarts[line] < end; line++) {
     const ls = Math.max(lineStarts[line], start);
     const le = Math.min(lineEndOffset(text, lineStarts, line), end);
@@ -98,17 +98,6 @@ export function paragraphSpans(doc: TranscriptDocument, start: number, end: numb
   }
   if (cur) out.push(cur);
   return out;
-}
-
-function lineAtOffset(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** A paragraph split into said text and inline cues (each on one line). */

@@ -7,7 +7,7 @@ import type { Speaker, Transcript } from '../analysis';
 import { entityAt, mentionsOf, type EntityMatch } from '../analysis/entities';
 import { speakerMentions } from '../analysis/mentions';
 import { formatDuration, statisticsOf } from '../analysis/statistics';
-import { lineAt, type Cue, type CueKind, type Span } from '../parser';
+import { lineAt, spanIndexAt, type Cue, type CueKind, type Span } from '../parser';
 import type { TranscriptSettings } from '../settings';
 import { speakerAt } from './navigation';
 import { rangeOf } from './positions';
@@ -191,18 +191,7 @@ export function sentenceAround(text: string, span: Span, floor = 0): Span {
 
 /** Where what was said starts in the turn holding `offset` (so quotes leave the label out), or 0. */
 function textFloor(t: Transcript, offset: number): number {
-  const turns = t.doc.turns;
-  let lo = 0;
-  let hi = turns.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (turns[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const turn = turns[found];
+  const turn = t.doc.turns[spanIndexAt(t.doc.turns, offset)];
   return turn && offset <= turn.end && offset >= turn.textStart ? turn.textStart : 0;
 }
 

@@ -5,7 +5,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vs
 import type { Speaker, Transcript } from '../analysis';
 import { entityAt, mentionsOf } from '../analysis/entities';
 import { speakerMentions } from '../analysis/mentions';
-import type { Span } from '../parser';
+import { spanIndexAt, type Span } from '../parser';
 import { rangeOf } from './positions';
 
 export interface SpeakerTarget {
@@ -19,17 +19,7 @@ export interface SpeakerTarget {
 export function speakerAt(t: Transcript, offset: number): SpeakerTarget | undefined {
   const { doc } = t;
   const table = t.speakers;
-  // Turns are in order: binary search for the last one starting at or before offset.
-  let lo = 0;
-  let hi = doc.turns.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.turns[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = spanIndexAt(doc.turns, offset);
   const turn = doc.turns[found];
   if (turn?.label && offset >= turn.label.nameSpan.start && offset <= turn.label.nameSpan.end) {
     const id = table.byTurn[found];

@@ -46,6 +46,21 @@ export function lineAt(lineStarts: readonly number[], offset: number): number {
   return lo;
 }
 
+/** Index of the last of `spans` (in document order) starting at or before `offset`, or -1 (binary search). */
+export function spanIndexAt(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** True when text[start, end) holds only spaces and tabs (and other Unicode white space). */
 export function isBlank(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
