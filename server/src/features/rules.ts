@@ -90,7 +90,7 @@ export function checkTranscript(t: Transcript): Problem[] {
   const { doc } = t;
   const conventions = CONVENTIONS[doc.style] ?? CONVENTIONS.broadcast;
   const table = t.speakers;
-  const { typos, known } = speakerContext(table, doc.style);
+  const { typos, known, speakerChecks, firstTurn } = speakerContext(table, doc.style);
 
   let lastTime: { seconds: number; span: Span } | undefined;
   const checkTime = (ts: { start: number; end: number; text: string; seconds: number | undefined }) => {
@@ -117,7 +117,6 @@ export function checkTranscript(t: Transcript): Problem[] {
   // This loop runs on every keystroke over every turn of a day-long hearing: what depends on
   // one turn alone comes from localProblems' cache; the rest is a few array reads per turn.
   const { byTurn, speakers } = table;
-  const { flags: speakerChecks, firstTurn } = speakerCheckFlags(speakers, typos);
   const memo = memos.get(doc.lineStarts);
   const locals: LocalProblems[] = new Array(doc.turns.length);
   let memoShift = 0;
@@ -217,38 +216,44 @@ export function checkTranscript(t: Transcript): Problem[] {
 const memos = new WeakMap<readonly number[], { turns: readonly Turn[]; locals: LocalProblems[] }>();
 
 /**
- * By speaker id: 1 for speakers whose every turn needs speakerProblems (typos, ambiguity, two
- * roles or introductions), and the first turn, which always does. Read per turn instead of the
- * speaker objects: fewer memory reads over 100,000 turns.
+ * Typo candidates, known label forms and which speakers need their own checks depend on the
+ * speakers' labels, roles and turns only. After an edit that changed none, the speaker table
+ * is rebuilt around the same `byTurn` array (see reuseSpeakers): key on it, so typing in a
+ * hearing of a thousand speakers does not redo them.
  */
-function speakerCheckFlags(speakers: readonly Speaker[], typos: Map<Speaker, Speaker[]>): { flags: Uint8Array; firstTurn: Int32Array } {
-  const flags = new Uint8Array(speakers.length);
-  const firstTurn = new Int32Array(speakers.length).fill(-1);
-  for (const s of speakers) {
-    if (typos.has(s) || s.ambiguous || s.roles.length > 1 || s.introductions.length > 1) flags[s.id] = 1;
-    if (s.turns.length > 0) firstTurn[s.id] = s.turns[0];
-  }
-  return { flags, firstTurn };
+interface SpeakerContext {
+  style: string;
+  typoIds: Map<number, number[]>;
+  known: KnownLabels;
+  /**
+   * By speaker id: 1 for speakers whose every turn needs speakerProblems (typos, ambiguity, two
+   * roles or introductions), and each speaker's first turn, which always does. The check reads
+   * these arrays per turn instead of the speaker objects: fewer memory reads over 100,000 turns.
+   */
+  speakerChecks: Uint8Array;
+  firstTurn: Int32Array;
 }
 
-/**
- * Typo candidates and known label forms depend on the speakers' labels only. After an edit
- * that changed no label the speaker table is rebuilt around the same `byTurn` array (see
- * reuseSpeakers): key on it, so typing in a hearing of a thousand speakers does not redo them.
- */
-const contexts = new WeakMap<object, { style: string; typoIds: Map<number, number[]>; known: KnownLabels }>();
+const contexts = new WeakMap<object, SpeakerContext>();
 
-function speakerContext(table: Transcript['speakers'], style: string): { typos: Map<Speaker, Speaker[]>; known: KnownLabels } {
+function speakerContext(table: Transcript['speakers'], style: string): Omit<SpeakerContext, 'style' | 'typoIds'> & { typos: Map<Speaker, Speaker[]> } {
+  const { speakers } = table;
   let c = contexts.get(table.byTurn);
   if (!c || c.style !== style) {
     const typoIds = new Map<number, number[]>();
-    for (const [s, list] of typoMap(table.speakers)) typoIds.set(s.id, list.map((x) => x.id));
-    c = { style, typoIds, known: knownLabels(table.speakers, style === 'court' ? COURT_LABELS : undefined) };
+    for (const [s, list] of typoMap(speakers)) typoIds.set(s.id, list.map((x) => x.id));
+    const speakerChecks = new Uint8Array(speakers.length);
+    const firstTurn = new Int32Array(speakers.length).fill(-1);
+    for (const s of speakers) {
+      if (typoIds.has(s.id) || s.ambiguous || s.roles.length > 1 || s.introductions.length > 1) speakerChecks[s.id] = 1;
+      if (s.turns.length > 0) firstTurn[s.id] = s.turns[0];
+    }
+    c = { style, typoIds, known: knownLabels(speakers, style === 'court' ? COURT_LABELS : undefined), speakerChecks, firstTurn };
     contexts.set(table.byTurn, c);
   }
   const typos = new Map<Speaker, Speaker[]>();
-  for (const [id, list] of c.typoIds) typos.set(table.speakers[id], list.map((x) => table.speakers[x]));
-  return { typos, known: c.known };
+  for (const [id, list] of c.typoIds) typos.set(speakers[id], list.map((x) => speakers[x]));
+  return { typos, known: c.known, speakerChecks: c.speakerChecks, firstTurn: c.firstTurn };
 }
 
 function parseSeconds(text: string): number | undefined {
