@@ -9,21 +9,11 @@ import { describe, test } from 'node:test';
 import { DiagnosticSeverity, DiagnosticTag, type CodeAction } from 'vscode-languageserver-types';
 import { createLanguageService, defaultRulesDocUri } from '../../server/src/languageService';
 import { defaultSettings } from '../../server/src/settings';
-import { actionEdits, applyTextEdits, doc, lines, lsp, rng, settingsWith, span, URI, wholeDocument } from '../fixtures/rules/support';
+import { actionEdits, applyTextEdits, doc, lines, lsp, rng, settingsWith, slipsAfterEveryFix, span, URI, wholeDocument } from '../fixtures/rules/support';
 
 const root = join(__dirname, '..', '..');
 const slips = readFileSync(join(root, 'test', 'fixtures', 'rules', 'slips.transcript'), 'utf8');
-
-/** The draft after every preferred fix, written out from the draft by hand (two rounds: the removed empty turn leaves VANCE twice in a row). */
-const slipsFixed = slips
-  .replace('WHITFEILD: Who', 'WHITFIELD: Who')
-  .replace('VANCE Mostly', 'VANCE: Mostly')
-  .replace('(SOUNDBITE OF ARCHIVED RECORDING\n', '(SOUNDBITE OF ARCHIVED RECORDING)\n')
-  .replace('VANCE: Vendors', 'Vendors')
-  .replace('whitfield: And', 'WHITFIELD: And')
-  .replace('VANCE : Relieved', 'VANCE: Relieved')
-  .replace('WHITFIELD:\n\nVANCE: One of them', 'One of them')
-  .replace('WHITFIELD:Teo', 'WHITFIELD: Teo');
+const slipsFixed = slipsAfterEveryFix(slips);
 
 const quickFixes = (actions: CodeAction[]) => actions.filter((a) => a.kind === 'quickfix');
 
