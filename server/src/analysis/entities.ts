@@ -293,7 +293,7 @@ function speakerNameIndex(table: SpeakerTable): SpeakerNameIndex {
  * characters later when they do not fit. -1 when the match cannot be placed.
  */
 function placed(text: string, found: string, start: number, length: number): number {
-  if (typeof found !== 'string' || found.length !== length) return text.slice(start, start + length) === found ? start : -1;
+  if (typeof found !== 'string' || found.length !== length) return -1;
   if (text.startsWith(found, start)) return start;
   const near = text.indexOf(found, start);
   return near >= 0 && near - start <= 8 ? near : -1;

@@ -115,7 +115,8 @@ export function checkTranscript(t: Transcript): Problem[] {
   let reportedAfterCredit = false;
   let prevHidesLabel = false;
   // This loop runs on every keystroke over every turn of a day-long hearing: what depends on
-  // one turn alone comes from localProblems' cache; the rest is a few array reads per turn.
+  // one turn alone is taken from the document's last check (memos); the rest is a few array
+  // reads per turn.
   const { byTurn, speakers } = table;
   const memo = memos.get(doc.lineStarts);
   const locals: LocalProblems[] = new Array(doc.turns.length);
