@@ -7,7 +7,7 @@ import { CueFinder, cueEnd, matchBracket, scanCue, scanCues } from './cues';
 import { LABEL_WINDOW, scanLabelFor } from './label';
 import { detectStyle, styleMarkerLine, type TranscriptStyle } from './style';
 import { computeLineStarts, ForwardFinder, lineEndOffset, skipSpaces, trimEnd } from './lines';
-import type { BodyNode, Cue, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
+import type { BodyNode, Cue, Label, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
 
 export interface ParseOptions {
   /** The style to read the text as (the `transcript.style` setting); detected when absent. */
@@ -280,17 +280,7 @@ export class BodyScanner {
       if (label) {
         if (stopAt?.(line, label.start)) return line;
         const textStart = skipSpaces(text, label.end, e);
-        const turn: Turn = {
-          type: 'turn',
-          label,
-          start: label.start,
-          end: label.end,
-          textStart,
-          cues: [],
-          paragraphs: 0,
-          firstLine: line,
-          lastLine: line,
-        };
+        const turn = newTurn(label, undefined, label.start, label.end, textStart, line);
         this.current = turn;
         this.inParagraph = false;
         if (textStart < e) this.extend(turn, line, textStart, e);
@@ -318,18 +308,7 @@ export class BodyScanner {
       if (!current) {
         // Unlabelled text after an own-line stage direction: the last speaker goes on.
         const last = this.lastSpeakerTurn;
-        current = {
-          type: 'turn',
-          label: undefined,
-          continues: last >= 0 ? (this.turnAt(last).continues ?? last) : undefined,
-          start: ft,
-          end: ft,
-          textStart: ft,
-          cues: [],
-          paragraphs: 0,
-          firstLine: line,
-          lastLine: line,
-        };
+        current = newTurn(undefined, last >= 0 ? (this.turnAt(last).continues ?? last) : undefined, ft, ft, ft, line);
         this.current = current;
         this.inParagraph = false;
         this.turns.push(current);
@@ -349,6 +328,11 @@ export class BodyScanner {
  * two to three times slower. This one keeps the shapes, and that code, alive.
  */
 export const KEPT_SCANNER = new BodyScanner('', [0], undefined, -1, [], 0, false); // exported: counts as used
+
+/** Every turn, labelled or a continuation, with the same properties in the same order (one hidden class). */
+function newTurn(label: Label | undefined, continues: number | undefined, start: number, end: number, textStart: number, line: number): Turn {
+  return { type: 'turn', label, continues, start, end, textStart, cues: [], paragraphs: 0, firstLine: line, lastLine: line };
+}
 
 function stage(cue: Cue, line: number): StageDirection {
   return { type: 'stage', cue, start: cue.start, end: cue.end, line };
