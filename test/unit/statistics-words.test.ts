@@ -6,39 +6,29 @@ import fc from 'fast-check';
 import { countWords } from '../../server/src/analysis/statistics';
 import { runs } from '../helpers/arbitraries';
 
-/** The definition: a run of non-spaces counts once it reaches a letter, a digit or another script's character; a cue ends a run. */
+/** The definition: a run of non-spaces counts once it reaches a letter, a digit or another script's character; a cue or the end of the range ends a run. */
 function reference(text: string, start: number, end: number, cues: { start: number; end: number }[]): number {
   let words = 0;
-  let inWord = false;
+  let counted = false;
   let cue = 0;
   for (let k = start; k < end; k++) {
     while (cue < cues.length && cues[cue].end <= k) cue++;
     if (cue < cues.length && cues[cue].start <= k) {
       k = cues[cue].end - 1;
-      inWord = false;
+      counted = false;
       continue;
     }
-    const c = text.charCodeAt(k);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0) inWord = false;
-    else if (!inWord && wordChar(text, k)) {
+    if (/[ \n\r\t\u00a0]/.test(text[k])) counted = false;
+    else if (!counted && WORDLIKE.test(text[k])) {
       words++;
-      inWord = true;
+      counted = true;
     }
   }
   return words;
 }
 
-/** Letters, digits and anything not punctuation (other scripts, emoji). */
+/** Letters, digits and anything not punctuation (other scripts, emoji halves). */
 const WORDLIKE = /^(?:[0-9A-Za-z]|[^\x00-\xbf\u2000-\u206f\u3000-\u303f])/;
-
-function wordChar(text: string, k: number): boolean {
-  if (WORDLIKE.test(text.slice(k, k + 1))) return true;
-  for (let j = k + 1; j < text.length && j < k + 4; j++) {
-    if (/[ \n\r\t\u00a0]/.test(text[j])) return false;
-    if (WORDLIKE.test(text.slice(j, j + 1))) return true;
-  }
-  return false;
-}
 
 test('countWords equals the per-character definition, cues and ranges included', (t) => {
   const piece = fc.constantFrom(' ', 'a', 'Word', '.', '—', '-', '"', '\n', '\r\n', '\u00a0', 'é', '(', ')', '12', '\t', '...', '“');
@@ -66,4 +56,7 @@ test('examples', () => {
   assert.equal(countWords('Yes (LAUGHTER) yes', 0, 18, [{ start: 4, end: 14 }]), 2);
   assert.equal(countWords('-- ... 12 ok', 0, 12), 2);
   assert.equal(countWords('Well – no … “Quite” ¿Sí? 東京 😀', 0, 30), 6);
+  // Punctuation alone before a stage direction is not a word (the run ends where the cue starts).
+  assert.equal(countWords('Yes — (LAUGHTER)', 0, 16, [{ start: 6, end: 16 }]), 1);
+  assert.equal(countWords('Yes —(LAUGHTER) no', 0, 18, [{ start: 5, end: 15 }]), 2);
 });
