@@ -142,6 +142,8 @@ const NAME_WORDS = [
   'Rita', 'Cole', 'Man', 'Note', 'Up', 'Ok', 'Bb', 'the', 'host', 'said', 'Mr.', 'MS.', 'Dr', 'mrs.', 'Mx.', 'Unidentified',
   'UNIDENTIFIED', 'unidentified', 'Speaker', 'SPEAKER', 'speaker', 'Mc', 'De', 'ÉTÉ', 'é', '李', 'Wei', '6', '00', '12', '1234',
   'AT&T', 'X-RAY', 'Ǆ', 'NOTE', 'NEXT', 'UP', 'MUSIC', "EDITOR'S", 'EDITORS', 'AS',
+  // Segment headings (`PART TWO:`, `Segment 3 (00:12):`) are not labels.
+  'PART', 'Part', 'segment', 'Act', 'HOUR', 'Two', 'TWO', 'IV', 'iv', '3', '1234',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\t', '\u00a0'];
 const LEADS = ['', '', '', ' ', '   ', '>> ', '>>', '[00:01:23] ', '(00:12)', '[5:00] >> ', '>> [00:00:01] ', ' '.repeat(13), '[00:0] ', '\ufeff'];

@@ -302,16 +302,22 @@ describe('lines that look like labels but are not, in every style', () => {
 
   test(
     'a segment heading with a colon in the middle of a podcast is text',
-    {
-      todo:
-        'LIMIT: only the first one-off mixed-case "label" of a podcast is taken for its headline (parse.ts); a later heading such ' +
-        'as "Part Two: The Crossing" is a turn of a speaker "Part Two". Telling it from a guest who speaks once needs more than the line.',
-    },
     () => {
-      const doc = parseTranscript('Priya Raman: Welcome.\n\nPart Two: The Crossing\n\nTomas Lindqvist: So.\n', { style: 'podcast' });
+      const text = 'Priya Raman: Welcome.\n\nPart Two: The Crossing\n\nTomas Lindqvist: So.\n\nPriya Raman: Go on.\n\nSEGMENT 3: Weather\n\nAct IV: Home\n';
+      const doc = parseTranscript(text, { style: 'podcast' });
       assert.deepEqual(
-        doc.turns.map((t) => t.label?.name),
-        ['Priya Raman', 'Tomas Lindqvist'],
+        doc.turns.map((t) => [t.label?.name, t.firstLine, t.lastLine]),
+        [
+          ['Priya Raman', 0, 2],
+          ['Tomas Lindqvist', 4, 4],
+          ['Priya Raman', 6, 10],
+        ],
+      );
+      // Voices with numbers stay voices.
+      const voices = parseTranscript('Speaker 1: Hi.\n\nCaller 3: Hello.\n\nSpeaker 1: Go on.\n', { style: 'podcast' });
+      assert.deepEqual(
+        voices.turns.map((t) => t.label?.name),
+        ['Speaker 1', 'Caller 3', 'Speaker 1'],
       );
     },
   );

@@ -69,6 +69,33 @@ function isNotSpeaker(text: string, count: number, ascii: boolean): boolean {
 }
 
 /**
+ * A segment heading written like a label, `Part Two: The Crossing`, `SEGMENT 3: Weather`: a
+ * numbered part of the show, never a voice (unlike `Speaker 2:` or `Caller 3:`). `Episode 41:`
+ * is not among them: it titles a whole podcast, and the headline rule (parse.ts) reads it there.
+ */
+const SECTION_WORDS = new Set(['part', 'chapter', 'segment', 'section', 'act', 'round', 'hour', 'scene']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
+const SECTION_NUMBER = /^(?:\d{1,3}|[IVX]{1,5})$/;
+
+function isSectionHeading(text: string, count: number): boolean {
+  if (count !== 2) return false;
+  const length = WORD_BOUNDS[1] - WORD_BOUNDS[0];
+  if (length < 3 || length > 7) return false; // cheap: most two-word names fail here or on the set
+  const [part, number] = nameWords(text, 2);
+  return isSection(part, number);
+}
+
+function isSection(part: string, number: string): boolean {
+  return SECTION_WORDS.has(part.toLowerCase()) && (SECTION_NUMBER.test(number) || NUMBER_WORDS.has(number.toLowerCase()));
+}
+
+/** isSectionHeading for a name read by a pattern (bold, name-and-time line): its words are one space apart. */
+function isSectionName(name: string): boolean {
+  const space = name.indexOf(' ');
+  return space > 0 && name.indexOf(' ', space + 1) < 0 && isSection(name.slice(0, space), name.slice(space + 1));
+}
+
+/**
  * Start and end offsets of each word of the name scanLabel is reading (it is never re-entered):
  * the words are sliced into strings only on the paths that need them, not for every label.
  */
@@ -300,6 +327,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   const name = text.slice(nameStart, nameEnd);
   // Notes and headings are one to three words (`NOTE`, `EDITOR'S NOTE`, `READ MORE`).
   if (count <= 3 && isNotSpeaker(text, count, (flags & NAME_ASCII) !== 0)) return undefined;
+  if (isSectionHeading(text, count)) return undefined;
   // An honorific is at most four letters and a period: a longer ASCII first word is none (upper-casing keeps its length).
   let honorific: string | undefined;
   if (count > 1 && (WORD_BOUNDS[1] - WORD_BOUNDS[0] <= 5 || (flags & NAME_ASCII) === 0)) {
@@ -377,6 +405,7 @@ export function scanPodcastLabel(text: string, lineStart: number, lineEnd: numbe
   const window = text.slice(lineStart, Math.min(lineEnd, lineStart + LABEL_WINDOW));
   const nt = NAME_TIME_LINE.exec(window);
   if (nt && window.length === lineEnd - lineStart) {
+    if (isSectionName(nt[2])) return undefined; // `Part Two 00:12:00`: a heading with its time
     const nameStart = lineStart + nt[1].length;
     const name = nt[2];
     let timeAt = lineStart + window.indexOf(nt[3], nt[1].length + name.length);
@@ -403,7 +432,7 @@ export function scanPodcastLabel(text: string, lineStart: number, lineEnd: numbe
     };
   }
   let label = scanBoldLabel(text, lineStart, lineEnd) ?? scanLabel(text, lineStart, lineEnd, true) ?? scanPseudoLabel(text, lineStart, lineEnd);
-  if (!label) return undefined;
+  if (!label || (label.bold && isSectionName(label.name))) return undefined;
   if (PSEUDO_SPEAKERS.has(label.name.toUpperCase())) label = { ...label, pseudo: true };
   // `Speaker 1: (00:00)`: a time right after the colon belongs to the label.
   if (!label.timestamp) {
