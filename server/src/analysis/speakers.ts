@@ -83,26 +83,105 @@ const TITLES = new Set([
 /** Prefixes that keep a capital inside a surname: `McTAVISH` is shown `McTavish`. */
 const NAME_PREFIX = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(\p{Lu}{2}.*)$/u;
 
+/** What `/\s/` matches (a char code of a UTF-16 string: no astral character is a space). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** TITLES by length and first letter: a plain word is compared with the few of its shape, not hashed for the set. */
+const TITLES_BY_SHAPE: string[][] = [];
+for (const title of TITLES) (TITLES_BY_SHAPE[title.length * 26 + title.charCodeAt(0) - 65] ??= []).push(title);
+
+/**
+ * Whether a label word is a title. Plain upper-case ASCII words (nearly all) are compared as
+ * they are; anything else as before, dots removed and upper-cased (`Sen.`, and `ſ` -> `S`).
+ */
+function isTitle(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127 || c === 46 || (c >= 97 && c <= 122)) return TITLES.has(word.replace(/\./g, '').toUpperCase());
+  }
+  const first = word.charCodeAt(0) - 65;
+  const shape = first >= 0 && first < 26 ? TITLES_BY_SHAPE[word.length * 26 + first] : undefined;
+  if (shape) for (let k = 0; k < shape.length; k++) if (shape[k] === word) return true;
+  return false;
+}
+
 export function nameParts(name: string, honorific: string | undefined): NameParts {
-  let raw = name.split(/\s+/).filter(Boolean);
-  if (honorific && raw.length > 1) raw = raw.slice(1);
-  const written = raw.join(' ');
-  let t = 0;
-  while (t < raw.length - 1 && TITLES.has(raw[t].replace(/\./g, '').toUpperCase())) t++;
-  const own = raw.slice(t);
-  const words = own.map((w) => w.toUpperCase());
+  // The words, as `name.split(/\s+/).filter(Boolean)` gives them, by a scan of the characters;
+  // `single` while the name is written with single spaces only, so that joins are slices.
+  const raw: string[] = [];
+  let single = true;
+  for (let i = 0; i < name.length; ) {
+    const from = i;
+    while (i < name.length && isSpace(name.charCodeAt(i))) i++;
+    if (i - from !== (from === 0 || i === name.length ? 0 : 1) || (i > from && name.charCodeAt(from) !== 32)) single = false;
+    if (i === name.length) break;
+    const start = i;
+    while (i < name.length && !isSpace(name.charCodeAt(i))) i++;
+    raw.push(name.slice(start, i));
+  }
+  const h = honorific && raw.length > 1 ? 1 : 0;
+  let t = h;
+  while (t < raw.length - 1 && isTitle(raw[t])) t++;
+  const written = single ? (h === 0 ? name : name.slice(raw[0].length + 1)) : raw.slice(h).join(' ');
+  // The name without title, single-spaced: what `full` and `display` are made from.
+  const own = t === h ? written : single ? name.slice(name.length - (raw.length - t - 1) - sumLengths(raw, t)) : raw.slice(t).join(' ');
+  // Labels are mostly upper-case ASCII already. Case conversions are the costliest part of this
+  // (on the two-byte strings of a document with one curly quote): none is made for nothing,
+  // and an all-capitals name is lower-cased once, not word by word.
+  const words: string[] = [];
+  let upper = true;
+  let capitals = true;
+  for (let k = t; k < raw.length; k++) {
+    const w = raw[k];
+    const kind = asciiCase(w);
+    if (kind !== CAPITALS) capitals = false;
+    if (kind === MIXED) upper = false;
+    words.push(kind === MIXED ? w.toUpperCase() : w);
+  }
+  let display = '';
+  if (capitals) {
+    const lower = own.toLowerCase();
+    for (let k = t, at = 0; k < raw.length; at += raw[k].length + 1, k++) display += (k === t ? '' : ' ') + own[at] + lower.slice(at + 1, at + raw[k].length);
+  } else for (let k = t; k < raw.length; k++) display = k === t ? displayWord(raw[k]) : `${display} ${displayWord(raw[k])}`;
+  const first = words[0];
   const unidentified =
-    words[0] === 'UNIDENTIFIED' || words[0] === 'UNKNOWN' || (words.length === 2 && words[0] === 'SPEAKER' && /^(?:\d+|\p{Lu})$/u.test(words[1]));
+    first === 'UNIDENTIFIED' || first === 'UNKNOWN' || (words.length === 2 && first === 'SPEAKER' && /^(?:\d+|\p{Lu})$/u.test(words[1]));
   const surname = words[words.length - 1] ?? '';
-  const initial = words.length === 2 && INITIAL.test(words[0]) ? words[0][0] : undefined;
+  // INITIAL matches a letter (one or two code units) and a dot: test only what may.
+  const initial = words.length === 2 && first.length <= 3 && first.charCodeAt(first.length - 1) === 46 && INITIAL.test(first) ? first[0] : undefined;
   const isFull = !unidentified && words.length >= 2 && !initial;
-  const title = t > 0 ? raw.slice(0, t).join(' ').toUpperCase() : undefined;
-  return { words, full: words.join(' '), surname, initial, isFull, unidentified, title, display: own.map(displayWord).join(' '), written };
+  const title = t > h ? raw.slice(h, t).join(' ').toUpperCase() : undefined;
+  // Upper-casing maps each character alone: the upper-cased join is the join of the upper-cased words.
+  const full = upper ? own : own.toUpperCase();
+  return { words, full, surname, initial, isFull, unidentified, title, display, written };
+}
+
+function sumLengths(words: string[], from: number): number {
+  let n = 0;
+  for (let k = from; k < words.length; k++) n += words[k].length;
+  return n;
+}
+
+/** asciiCase: `[A-Z]+`; ASCII without a lower-case letter (what toUpperCase leaves as it is); anything else. */
+const CAPITALS = 0;
+const UPPER = 1;
+const MIXED = 2;
+function asciiCase(word: string): number {
+  let kind = CAPITALS;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127 || (c >= 97 && c <= 122)) return MIXED;
+    if (c < 65 || c > 90) kind = UPPER;
+  }
+  return word.length === 0 ? UPPER : kind;
 }
 
 /** One word of a label as it is shown: upper-case words title-cased, mixed-case words as written. */
 function displayWord(word: string): string {
-  if (/^[A-Z][A-Z]*$/.test(word)) return word[0] + word.slice(1).toLowerCase();
+  if (asciiCase(word) === CAPITALS) return word[0] + word.slice(1).toLowerCase();
   const m = NAME_PREFIX.exec(word);
   if (m) return m[1] + titleCase(m[2]);
   return /\p{Ll}/u.test(word) ? word : titleCase(word);
@@ -124,6 +203,13 @@ interface Form {
   speaker: Speaker | undefined;
   /** How many speakers existed when it resolved to `speaker`. */
   made: number;
+  /** A speaker whose labels hold the label name of every turn of this form (outside court transcripts, where `A.` and `THE WITNESS:` share a form). */
+  listed: Speaker | undefined;
+  name: string;
+  honorific: string | undefined;
+  hash: number;
+  /** The next form in its bucket of `Attribution.table`. */
+  next: Form | undefined;
 }
 
 /**
@@ -133,21 +219,25 @@ interface Form {
  * large function called once per document stays unoptimised for long after a deoptimisation.
  */
 interface Attribution {
+  /** Every speaker made, in order of making (`made` counts them). */
   speakers: Speaker[];
+  /** The speakers in order of first turn: a speaker's id is its index here, given at its first turn. */
+  ordered: Speaker[];
   byKey: Map<string, Speaker>;
   bySurname: Map<string, Speaker[]>;
   byFirst: Map<string, Speaker[]>;
-  /** The surname as written in running text (`McTavish`), by speaker. */
-  surnameText: Map<Speaker, string>;
+  /** The surname as written in running text (`McTavish`), by order of making, then by id in `surnames`. */
+  surnameText: string[];
+  surnames: string[];
   byTurn: (number | undefined)[];
-  /** Most turns repeat a handful of labels: each distinct one is split once. */
-  cache: Map<string, Form>;
-  // The last few labels, compared first: a conversation goes back and forth between a few
-  // voices, and comparing a label with them is cheaper than hashing it for the map.
-  recentName: (string | undefined)[];
-  recentHonorific: (string | undefined)[];
-  recentForm: (Form | undefined)[];
-  recentNext: number;
+  /** Most turns repeat a handful of labels: each distinct one is split once. In order of first use. */
+  forms: Form[];
+  /**
+   * The forms by a hash of a few of their characters (formHash), chained through `next`. Every
+   * label is a new string of each parse: V8 would hash each one in full for a Map, and comparing
+   * a label with the one or two forms of its bucket is cheaper.
+   */
+  table: (Form | undefined)[];
   court: ReturnType<typeof courtRoles> | undefined;
 }
 
@@ -165,16 +255,33 @@ function formOf(a: Attribution, t: Turn): Form | undefined {
     name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
     honorific = examiner?.honorific;
   }
-  for (let r = 0; r < 4; r++) if (a.recentName[r] === name && a.recentHonorific[r] === honorific) return a.recentForm[r];
-  const k = honorific ? `${honorific}\u0000${name}` : name;
-  let f = a.cache.get(k);
-  if (!f) a.cache.set(k, (f = { p: nameParts(name, honorific), speaker: undefined, made: -1 }));
-  const next = a.recentNext;
-  a.recentName[next] = name;
-  a.recentHonorific[next] = honorific;
-  a.recentForm[next] = f;
-  a.recentNext = (next + 1) & 3;
+  const hash = formHash(name, honorific);
+  const table = a.table;
+  for (let f = table[hash & (table.length - 1)]; f; f = f.next) if (f.name === name && f.honorific === honorific) return f;
+  const f: Form = { p: nameParts(name, honorific), speaker: undefined, made: -1, listed: undefined, name, honorific, hash, next: undefined };
+  a.forms.push(f);
+  if (a.forms.length > table.length) {
+    // Twice the buckets, and the forms so far spread over them again.
+    a.table = new Array(table.length * 2).fill(undefined);
+    for (const g of a.forms) g.next = undefined;
+    for (const g of a.forms) addForm(a.table, g);
+  } else addForm(table, f);
   return f;
+}
+
+function addForm(table: (Form | undefined)[], f: Form): void {
+  const b = f.hash & (table.length - 1);
+  f.next = table[b];
+  table[b] = f;
+}
+
+/** A hash of a label's length and four of its characters (and its honorific's length). */
+function formHash(name: string, honorific: string | undefined): number {
+  const n = name.length;
+  let h = n + (honorific ? honorific.length << 6 : 0);
+  if (n > 0) h ^= name.charCodeAt(0) ^ (name.charCodeAt(n - 1) << 7) ^ (name.charCodeAt(n >> 1) << 14) ^ (name.charCodeAt(n >> 2) << 21);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 function make(a: Attribution, key: string, name: string, p: NameParts): Speaker {
@@ -191,17 +298,19 @@ function make(a: Attribution, key: string, name: string, p: NameParts): Speaker 
   };
   a.speakers.push(s);
   a.byKey.set(key, s);
-  a.surnameText.set(s, p.display.slice(p.display.lastIndexOf(' ') + 1));
+  a.surnameText.push(p.display.slice(p.display.lastIndexOf(' ') + 1));
   return s;
 }
 
 /** Pass 2 for turn `i` (of form `form`): who speaks it. */
 function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined): void {
   const { speakers, byTurn } = a;
-  if (!turn.label || !form) {
-    const root = turn.label ? undefined : turn.continues;
-    byTurn[i] = root === undefined ? undefined : byTurn[root];
-    if (byTurn[i] !== undefined) speakers[byTurn[i]!].turns.push(i);
+  const label = turn.label;
+  if (!label || !form) {
+    const root = label ? undefined : turn.continues;
+    const id = root === undefined ? undefined : byTurn[root];
+    byTurn[i] = id;
+    if (id !== undefined) a.ordered[id].turns.push(i);
     return;
   }
   const p = form.p;
@@ -209,31 +318,40 @@ function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined
   // is made: while none has been since, it resolves as it did last time.
   let s = form.made === speakers.length ? form.speaker : a.byKey.get(p.full);
   if (!s && !p.unidentified) {
-    let matches = a.bySurname.get(p.surname) ?? [];
-    if (p.initial) matches = matches.filter((m) => m.key.startsWith(p.initial!));
-    if (matches.length === 0 && p.words.length === 1) matches = a.byFirst.get(p.surname) ?? [];
-    if (matches.length === 1) s = matches[0];
-    else if (matches.length > 1) {
+    let matches = a.bySurname.get(p.surname);
+    if (matches && p.initial) matches = matches.filter((m) => m.key.startsWith(p.initial!));
+    if ((!matches || matches.length === 0) && p.words.length === 1) matches = a.byFirst.get(p.surname);
+    if (matches && matches.length === 1) s = matches[0];
+    else if (matches && matches.length > 1) {
       s = make(a, p.full, p.written, p);
       s.ambiguous = matches.map((m) => m.name);
     }
   }
   if (!s) {
     // `MR. KANE:` is known as Mr. Kane, not as KANE.
-    const honorific = turn.label.qa === 'Q' ? a.court?.examinerAt(turn.firstLine)?.honorific : turn.label.qa ? undefined : turn.label.honorific;
+    const honorific = label.qa === 'Q' ? a.court?.examinerAt(turn.firstLine)?.honorific : label.qa ? undefined : label.honorific;
     s = make(a, p.full, p.unidentified ? p.display : honorific ? `${honorific} ${p.written}` : p.written, p);
     if (!p.unidentified) push(a.bySurname, p.surname, s);
   }
   form.speaker = s;
   form.made = speakers.length;
+  if (s.turns.length === 0) {
+    // Its first turn: speakers are numbered in order of first turn (the order they were made in is another).
+    a.surnames.push(a.surnameText[s.id]);
+    s.id = a.ordered.length;
+    a.ordered.push(s);
+  }
   byTurn[i] = s.id;
   s.turns.push(i);
-  if (!s.labels.includes(turn.label.name)) s.labels.push(turn.label.name);
+  if (form.listed !== s) {
+    if (!s.labels.includes(label.name)) s.labels.push(label.name);
+    if (!a.court) form.listed = s;
+  }
   // `A.` stands for the witness named elsewhere: it introduces nobody.
-  if (p.isFull && p.full === s.key && !turn.label.qa && turn.label.name.toUpperCase() !== 'THE WITNESS') s.introductions.push(i);
-  if (turn.label.role) {
-    s.roles.push({ role: turn.label.role, turn: i });
-    s.role ??= turn.label.role;
+  if (p.isFull && p.full === s.key && !label.qa && label.name.toUpperCase() !== 'THE WITNESS') s.introductions.push(i);
+  if (label.role) {
+    s.roles.push({ role: label.role, turn: i });
+    s.role ??= label.role;
   }
 }
 
@@ -241,26 +359,25 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   const turns = doc.turns;
   const a: Attribution = {
     speakers: [],
+    ordered: [],
     byKey: new Map(),
     bySurname: new Map(),
     byFirst: new Map(),
-    surnameText: new Map(),
+    surnameText: [],
+    surnames: [],
     byTurn: new Array(turns.length),
-    cache: new Map(),
-    recentName: [undefined, undefined, undefined, undefined],
-    recentHonorific: [undefined, undefined, undefined, undefined],
-    recentForm: [undefined, undefined, undefined, undefined],
-    recentNext: 0,
+    forms: [],
+    table: new Array(64).fill(undefined),
     court: doc.style === 'court' ? courtRoles(doc) : undefined,
   };
-  const { speakers, byKey, byTurn, surnameText } = a;
   const forms: (Form | undefined)[] = new Array(turns.length);
   for (let i = 0; i < turns.length; i++) forms[i] = formOf(a, turns[i]);
 
-  // Pass 1: everyone introduced by full name, in order of introduction.
-  for (let i = 0; i < forms.length; i++) {
-    const p = forms[i]?.p;
-    if (!p || !p.isFull || byKey.has(p.full)) continue;
+  // Pass 1: everyone introduced by full name, in order of introduction. The forms are in order
+  // of first use, and a form's later turns would introduce nobody new.
+  for (let k = 0; k < a.forms.length; k++) {
+    const p = a.forms[k].p;
+    if (!p.isFull || a.byKey.has(p.full)) continue;
     const s = make(a, p.full, p.display, p);
     s.fullName = s.name;
     s.fullNameSource = 'label';
@@ -272,21 +389,12 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   // Pass 2: attribute every turn.
   for (let i = 0; i < turns.length; i++) attribute(a, turns[i], i, forms[i]);
 
-  // Speakers in order of first appearance (pass 1 created the introduced ones first).
-  const ordered = speakers.filter((s) => s.turns.length > 0).sort((a, b) => a.turns[0] - b.turns[0]);
-  const newId: (number | undefined)[] = new Array(speakers.length).fill(undefined);
-  ordered.forEach((s, i) => {
-    newId[s.id] = i;
-    s.id = i;
-  });
-  const renumbered: (number | undefined)[] = new Array(byTurn.length);
-  for (let i = 0; i < byTurn.length; i++) {
-    const id = byTurn[i];
-    renumbered[i] = id === undefined ? undefined : newId[id];
-  }
-  const table = { speakers: ordered, byTurn: renumbered };
+  const { ordered, surnames } = a;
+  const table = { speakers: ordered, byTurn: a.byTurn };
   // What the labels alone say, kept so that an edit that changes no label can start from it.
-  structures.set(table, { speakers: ordered.map((s) => ({ ...s })), surnames: ordered.map((s) => surnameText.get(s) ?? titleCase(s.surname)) });
+  const copies: Speaker[] = new Array(ordered.length);
+  for (let i = 0; i < ordered.length; i++) copies[i] = { ...ordered[i] };
+  structures.set(table, { speakers: copies, surnames });
   attachNames(doc, table);
   return table;
 }
@@ -298,7 +406,7 @@ const structures = new WeakMap<SpeakerTable, { speakers: Speaker[]; surnames: st
 function attachNames(doc: TranscriptDocument, table: SpeakerTable): void {
   const surnames = structures.get(table)!.surnames;
   const heads = bioHeads(doc);
-  table.speakers.forEach((s, i) => findFullName(doc, s, surnames[i], heads));
+  for (let i = 0; i < table.speakers.length; i++) findFullName(doc, table.speakers[i], surnames[i], heads);
 }
 
 /**
@@ -387,7 +495,7 @@ const NOT_GIVEN_NAMES = new Set(
  * Searches a bounded part of the document (summary, trailer, the text before and in the
  * speaker's first turn) so that this stays cheap on a day-long hearing.
  */
-function findFullName(doc: TranscriptDocument, s: Speaker, surname: string, heads: string[]): void {
+function findFullName(doc: TranscriptDocument, s: Speaker, surname: string, heads: BioHeads): void {
   const bio = findBio(doc, s, heads);
   if (bio) s.bio = bio.span;
   if (s.fullName || s.unidentified || s.ambiguous || s.surname.length < 2 || !/^\p{L}/u.test(s.surname)) return;
@@ -439,20 +547,28 @@ function findNameBefore(text: string, span: Span, surname: string): { given: str
   return undefined;
 }
 
-/** A trailer line about the speaker: it starts with their full name or surname, or names them in its first words. */
-/** The start of each line of the trailer that may be a bio, lower-cased: once per document, not once per speaker. */
-function bioHeads(doc: TranscriptDocument): string[] {
+interface BioHeads {
+  /** The start of each line of the trailer that may be a bio, lower-cased. */
+  lines: string[];
+  /** The same joined by newlines: a surname (a word) that is not in it is in none of them. */
+  all: string;
+}
+
+/** The starts of the trailer's lines, for findBio: once per document, not once per speaker. */
+function bioHeads(doc: TranscriptDocument): BioHeads {
   const lines = doc.trailer?.lines ?? [];
   const heads: string[] = [];
   for (let l = 0; l < lines.length && l < MAX_BIO_LINES; l++) heads.push(doc.text.slice(lines[l].start, Math.min(lines[l].end, lines[l].start + 60)).toLowerCase());
-  return heads;
+  return { lines: heads, all: heads.join('\n') };
 }
 
-function findBio(doc: TranscriptDocument, s: Speaker, heads: string[]): { span: Span } | undefined {
+/** A trailer line about the speaker: it starts with their full name or surname, or names them in its first words. */
+function findBio(doc: TranscriptDocument, s: Speaker, bioHeads: BioHeads): { span: Span } | undefined {
   if (!doc.trailer || s.unidentified) return undefined;
   const surname = s.surname.toLowerCase();
-  if (!surname) return undefined;
+  if (!surname || bioHeads.all.indexOf(surname) < 0) return undefined;
   const lines = doc.trailer.lines;
+  const heads = bioHeads.lines;
   for (let l = 0; l < heads.length; l++) {
     const line = lines[l];
     const head = heads[l];
