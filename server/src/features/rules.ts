@@ -649,15 +649,49 @@ function typoCandidates(s: Speaker, all: Speaker[], forms: Map<Speaker, string[]
  */
 const typoCache = new Map<string, number[][]>();
 
+/**
+ * The last call's signature (what typoCache's key is made of, field by field; labels copied, see
+ * detach) and answer. A new version of the document almost always has the same signature:
+ * comparing it costs less than building the key. The last key is always still in typoCache,
+ * so the answer is the one a look-up would give.
+ */
+let lastTypos: { signature: (string | number)[]; ids: number[][] } | undefined;
+
+function typoSignature(speakers: Speaker[], copy: boolean): (string | number)[] {
+  const sig: (string | number)[] = [speakers.length];
+  for (const s of speakers) {
+    sig.push(s.labels.length);
+    for (const l of s.labels) sig.push(copy ? detach(l) : l);
+    sig.push(s.turns.length, s.introductions.length > 0 ? 1 : 0, s.roles.length);
+  }
+  return sig;
+}
+
+function sameTypoSignature(speakers: Speaker[], sig: readonly (string | number)[]): boolean {
+  if (sig[0] !== speakers.length) return false;
+  let k = 1;
+  for (const s of speakers) {
+    const labels = s.labels;
+    if (sig[k++] !== labels.length) return false;
+    for (let j = 0; j < labels.length; j++) if (sig[k++] !== labels[j]) return false;
+    if (sig[k++] !== s.turns.length || sig[k++] !== (s.introductions.length > 0 ? 1 : 0) || sig[k++] !== s.roles.length) return false;
+  }
+  return k === sig.length;
+}
+
 function typoMap(speakers: Speaker[]): Map<Speaker, Speaker[]> {
-  const key = speakers.map((s) => `${s.labels.join('|')}/${s.turns.length}/${s.introductions.length > 0 ? 1 : 0}/${s.roles.length}`).join('\n');
-  let ids = typoCache.get(key);
+  let ids = lastTypos && sameTypoSignature(speakers, lastTypos.signature) ? lastTypos.ids : undefined;
   if (!ids) {
-    // Each speaker's label forms, upper-cased once.
-    const forms = new Map(speakers.map((s) => [s, [...new Set([...s.labels.map((l) => l.toUpperCase()), s.surname, s.key])]]));
-    ids = speakers.map((s) => typoCandidates(s, speakers, forms).map((c) => c.id));
-    if (typoCache.size >= 16) typoCache.delete(typoCache.keys().next().value!);
-    typoCache.set(key, ids);
+    const key = speakers.map((s) => `${s.labels.join('|')}/${s.turns.length}/${s.introductions.length > 0 ? 1 : 0}/${s.roles.length}`).join('\n');
+    ids = typoCache.get(key);
+    if (!ids) {
+      // Each speaker's label forms, upper-cased once.
+      const forms = new Map(speakers.map((s) => [s, [...new Set([...s.labels.map((l) => l.toUpperCase()), s.surname, s.key])]]));
+      ids = speakers.map((s) => typoCandidates(s, speakers, forms).map((c) => c.id));
+      if (typoCache.size >= 16) typoCache.delete(typoCache.keys().next().value!);
+      typoCache.set(key, ids);
+    }
+    lastTypos = { signature: typoSignature(speakers, true), ids };
   }
   const out = new Map<Speaker, Speaker[]>();
   ids.forEach((list, i) => {
@@ -737,7 +771,39 @@ let nextKnownKey = 0;
 /** The bench and the witness speak in every court transcript: `the witness:` is a slip even before `THE WITNESS:` is used. */
 const COURT_LABELS = ['THE COURT', 'THE WITNESS'];
 
-function knownLabels(speakers: Speaker[], standard: readonly string[] = []): KnownLabels {
+const NO_LABELS: readonly string[] = [];
+
+/**
+ * The last few results of knownLabels, with the labels they were worked out from (copies, see
+ * detach): a new version of a document nearly always has the same labels, in the same order.
+ * A key, once given, always stands for the same forms, so a result found here is the one
+ * working it out again would give (at worst with a key knownKeys has since forgotten).
+ */
+const knownCache: { standard: readonly string[]; labels: string[]; known: KnownLabels }[] = [];
+
+/** The labels of `speakers` that knownLabels reads, in order, equal `labels`. */
+function sameKnownLabels(speakers: Speaker[], labels: readonly string[]): boolean {
+  let k = 0;
+  for (const s of speakers) {
+    if (s.unidentified) continue;
+    const ls = s.labels;
+    if (k + ls.length > labels.length) return false;
+    for (let j = 0; j < ls.length; j++) if (ls[j] !== labels[k++]) return false;
+  }
+  return k === labels.length;
+}
+
+function knownLabels(speakers: Speaker[], standard: readonly string[] = NO_LABELS): KnownLabels {
+  for (const c of knownCache) if (c.standard === standard && sameKnownLabels(speakers, c.labels)) return c.known;
+  const known = knownLabelsOf(speakers, standard);
+  const labels: string[] = [];
+  for (const s of speakers) if (!s.unidentified) for (const l of s.labels) labels.push(detach(l));
+  if (knownCache.length >= 4) knownCache.shift();
+  knownCache.push({ standard, labels, known });
+  return known;
+}
+
+function knownLabelsOf(speakers: Speaker[], standard: readonly string[]): KnownLabels {
   const forms = new Set<string>(standard);
   let maxWords = standard.length > 0 ? 2 : 1;
   for (const s of speakers) {
@@ -745,7 +811,8 @@ function knownLabels(speakers: Speaker[], standard: readonly string[] = []): Kno
     for (const l of s.labels) {
       const u = l.replace(/\s+/g, ' ').toUpperCase();
       if (u.replace(/[^\p{L}]/gu, '').length < 2) continue;
-      forms.add(u);
+      // A copy: the result is kept (knownCache) past this version of the text.
+      forms.add(detach(u));
       maxWords = Math.max(maxWords, u.split(' ').length);
     }
   }
