@@ -118,7 +118,9 @@ export function checkTranscript(t: Transcript): Problem[] {
   // one turn alone is taken from the document's last check (memos); the rest is a few array
   // reads per turn.
   const { byTurn, speakers } = table;
-  const memo = memos.get(doc.lineStarts);
+  // Local problems depend on the known labels too: the last check's are good for the same ones.
+  const saved = memos.get(doc.lineStarts);
+  const memo = saved && saved.knownKey === known.key ? saved : undefined;
   const locals: LocalProblems[] = new Array(doc.turns.length);
   let memoShift = 0;
   let turnIndex = -1;
@@ -181,7 +183,7 @@ export function checkTranscript(t: Transcript): Problem[] {
     }
     // The previous check's result for this turn object, found in order (turns before an edit
     // keep their index, turns after it all move by the same count) rather than by a hash lookup.
-    let local = memo?.turns[turnIndex + memoShift] === turn ? memo.locals[turnIndex + memoShift] : undefined;
+    let local = memo && memo.turns[turnIndex + memoShift] === turn ? memo.locals[turnIndex + memoShift] : undefined;
     if (!local && memo) {
       // Just past an edit: the old turns go on a little further on or back.
       const at = findNear(memo.turns, turn, turnIndex + memoShift);
@@ -190,8 +192,11 @@ export function checkTranscript(t: Transcript): Problem[] {
         local = memo.locals[at];
       }
     }
-    if (!local || local.knownKey !== known.key) local = localProblems(t, turn, known);
+    if (!local) local = localProblems(t, turn, known);
     locals[turnIndex] = local;
+    prevHidesLabel = false;
+    // Most turns have nothing: one shared object, with no offsets to move.
+    if (local === CLEAN) continue;
     const shift = turn.start - local.base;
     if (shift !== 0) {
       // Moved by an edit before it: shift once and keep the shifted copy.
@@ -205,7 +210,7 @@ export function checkTranscript(t: Transcript): Problem[] {
     if (!creditInBody && local.credit) creditInBody = local.credit;
   }
   // A copy: an incremental re-parse may splice the turn array in place.
-  memos.set(doc.lineStarts, { turns: doc.turns.slice(), locals });
+  memos.set(doc.lineStarts, { turns: doc.turns.slice(), locals, knownKey: known.key });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -214,7 +219,7 @@ export function checkTranscript(t: Transcript): Problem[] {
  * line-start array, which an incremental re-parse updates in place and hands on to the next
  * version (a full parse makes a new one): the next check of the document finds it.
  */
-const memos = new WeakMap<readonly number[], { turns: readonly Turn[]; locals: LocalProblems[] }>();
+const memos = new WeakMap<readonly number[], { turns: readonly Turn[]; locals: LocalProblems[]; knownKey: number }>();
 
 /**
  * Typo candidates, known label forms and which speakers need their own checks depend on the
@@ -278,12 +283,16 @@ function creditAt(text: string, ft: number, e: number): boolean {
 interface LocalProblems {
   /** turn.start when these were computed: offsets move with the turn when an edit shifts it. */
   base: number;
-  /** The known labels they were computed against. */
-  knownKey: number;
   problems: Problem[];
   hidesLabel: boolean;
   credit?: Span;
 }
+
+/** A turn with no local problems and no credit line (most turns): nothing to shift, never changed. */
+const CLEAN: LocalProblems = Object.freeze({ base: 0, problems: Object.freeze([]) as unknown as Problem[], hidesLabel: false, credit: undefined });
+
+/** What localProblems finds for one turn, before it is copied out (most turns find nothing). */
+const found: Problem[] = [];
 
 /** How far from where it was expected a kept turn is looked for: an edit replaces a few turns. */
 const NEAR = 64;
@@ -304,11 +313,12 @@ function findNear(turns: readonly Turn[], turn: Turn, expected: number): number 
  */
 function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProblems {
   const { doc } = t;
-  const problems: Problem[] = [];
+  const problems = found;
+  problems.length = 0;
   let hides = false;
   let credit: Span | undefined;
   if (turn.label) {
-    spacing(t, turn.label, problems);
+    spacing(t, turn.firstLine, turn.label, problems);
     const ts = turn.label.timestamp;
     if (ts && ts.seconds === undefined) {
       problems.push({ code: 'invalid-timestamp', start: ts.start, end: ts.end, message: `Invalid timestamp ${ts.text}: minutes and seconds run from 00 to 59.`, fixes: [] });
@@ -327,7 +337,10 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     if (conventions?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
     else if (conventions?.periodLabels && colonForPeriod(doc.text, s, ft, e, known, problems)) hides = true;
   }
-  return { base: turn.start, knownKey: known.key, problems: problems.length === 0 ? problems : problems.map((p) => shiftProblem(p, 0)), hidesLabel: hides, credit };
+  if (problems.length === 0 && !credit) return CLEAN;
+  const copies = problems.map((p) => shiftProblem(p, 0));
+  problems.length = 0;
+  return { base: turn.start, problems: copies, hidesLabel: hides, credit };
 }
 
 /** After a caption-style `>>` and its spaces (`>> BANKS To stay ready.`), or `ft` itself. */
@@ -373,7 +386,8 @@ function unclosedCue(cue: { start: number; end: number; bracket: '(' | '['; text
   };
 }
 
-function spacing(t: Transcript, label: Label, out: Problem[]): void {
+/** Spacing slips of a label; `line` is its line (its turn's first: no search for it). */
+function spacing(t: Transcript, line: number, label: Label, out: Problem[]): void {
   const text = t.doc.text;
   const name = label.name;
   let beforeColon = label.colon;
@@ -411,7 +425,6 @@ function spacing(t: Transcript, label: Label, out: Problem[]): void {
     }
   }
   // Trailing white space on the label line.
-  const line = lineOf(t, label.start);
   const e = lineEndOffset(text, t.doc.lineStarts, line);
   let s = e;
   while (s > label.end && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
@@ -927,25 +940,32 @@ function colonForPeriod(text: string, lineStart: number, ft: number, e: number, 
   return true;
 }
 
+/** Quotes and closing brackets (one for all turns: brackets() sets lastIndex before each use). */
+const QUOTE_OR_CLOSER = /["“”)\]]/g;
+
 function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
   const text = t.doc.text;
   for (const cue of turn.cues) if (!cue.closed) out.push(unclosedCue(cue));
   // Closing brackets outside any cue; straight and curly quotes that do not pair up.
   let cueIndex = 0;
-  const straight: number[] = [];
-  const curlyOpen: number[] = [];
-  // Jump from one quote or closing bracket to the next (native search) rather than
-  // visiting every character: most of a turn is letters.
-  const re = /["“”)\]]/g;
+  let straight = 0;
+  let lastStraight = -1;
+  let curlyOpen: number[] | undefined;
+  // Jump from one quote or closing bracket to the next (native search: faster than a loop over
+  // the characters, even in the two-byte strings curly quotes make) rather than visiting every
+  // character: most of a turn is letters.
+  const re = QUOTE_OR_CLOSER;
   re.lastIndex = turn.textStart;
   const slice = text.length - turn.end > 64 ? text.slice(0, turn.end) : text;
   for (let m = re.exec(slice); m && m.index < turn.end; m = re.exec(slice)) {
     const k = m.index;
     const c = text.charCodeAt(k);
-    if (c === 0x22) straight.push(k);
-    else if (c === 0x201c) curlyOpen.push(k);
+    if (c === 0x22) {
+      straight++;
+      lastStraight = k;
+    } else if (c === 0x201c) (curlyOpen ??= []).push(k);
     else if (c === 0x201d) {
-      if (curlyOpen.length > 0) curlyOpen.pop();
+      if (curlyOpen && curlyOpen.length > 0) curlyOpen.pop();
     } else if (c === 0x29 || c === 0x5d) {
       while (cueIndex < turn.cues.length && turn.cues[cueIndex].end <= k) cueIndex++;
       const cue = turn.cues[cueIndex];
@@ -962,17 +982,17 @@ function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
       }
     }
   }
-  if (straight.length % 2 === 1) {
-    const k = straight[straight.length - 1];
+  if (straight % 2 === 1) {
+    const k = lastStraight;
     out.push({
       code: 'unbalanced-quote',
       start: k,
       end: k + 1,
-      message: `Unbalanced double quote: this turn has ${straight.length === 1 ? 'one " mark' : `${straight.length} " marks`}, an odd number, so a quotation is never closed.`,
+      message: `Unbalanced double quote: this turn has ${straight === 1 ? 'one " mark' : `${straight} " marks`}, an odd number, so a quotation is never closed.`,
       fixes: [],
     });
   }
-  for (const k of curlyOpen) {
+  if (curlyOpen) for (const k of curlyOpen) {
     out.push({ code: 'unbalanced-quote', start: k, end: k + 1, message: 'This “ is never closed with ”.', fixes: [] });
   }
 }
