@@ -108,7 +108,21 @@ function isTitle(word: string): boolean {
   return false;
 }
 
+/** nameParts but `display`, which most forms never need (they resolve to a speaker that another form made). */
+interface Split extends Omit<NameParts, 'display'> {
+  /** The name without honorific and title, single-spaced, as written: what `display` is made from. */
+  own: string;
+  /** Every word of `own` is `[A-Z]+`. */
+  capitals: boolean;
+}
+
 export function nameParts(name: string, honorific: string | undefined): NameParts {
+  const p = splitName(name, honorific);
+  const { words, full, surname, initial, isFull, unidentified, title, written } = p;
+  return { words, full, surname, initial, isFull, unidentified, title, display: displayOf(p), written };
+}
+
+function splitName(name: string, honorific: string | undefined): Split {
   // The words, as `name.split(/\s+/).filter(Boolean)` gives them, by a scan of the characters;
   // `single` while the name is written with single spaces only, so that joins are slices.
   const raw: string[] = [];
@@ -129,8 +143,7 @@ export function nameParts(name: string, honorific: string | undefined): NamePart
   // The name without title, single-spaced: what `full` and `display` are made from.
   const own = t === h ? written : single ? name.slice(name.length - (raw.length - t - 1) - sumLengths(raw, t)) : raw.slice(t).join(' ');
   // Labels are mostly upper-case ASCII already. Case conversions are the costliest part of this
-  // (on the two-byte strings of a document with one curly quote): none is made for nothing,
-  // and an all-capitals name is lower-cased once, not word by word.
+  // (on the two-byte strings of a document with one curly quote): none is made for nothing.
   const words: string[] = [];
   let upper = true;
   let capitals = true;
@@ -141,11 +154,6 @@ export function nameParts(name: string, honorific: string | undefined): NamePart
     if (kind === MIXED) upper = false;
     words.push(kind === MIXED ? w.toUpperCase() : w);
   }
-  let display = '';
-  if (capitals) {
-    const lower = own.toLowerCase();
-    for (let k = t, at = 0; k < raw.length; at += raw[k].length + 1, k++) display += (k === t ? '' : ' ') + own[at] + lower.slice(at + 1, at + raw[k].length);
-  } else for (let k = t; k < raw.length; k++) display = k === t ? displayWord(raw[k]) : `${display} ${displayWord(raw[k])}`;
   const first = words[0];
   const unidentified =
     first === 'UNIDENTIFIED' || first === 'UNKNOWN' || (words.length === 2 && first === 'SPEAKER' && /^(?:\d+|\p{Lu})$/u.test(words[1]));
@@ -156,7 +164,22 @@ export function nameParts(name: string, honorific: string | undefined): NamePart
   const title = t > h ? raw.slice(h, t).join(' ').toUpperCase() : undefined;
   // Upper-casing maps each character alone: the upper-cased join is the join of the upper-cased words.
   const full = upper ? own : own.toUpperCase();
-  return { words, full, surname, initial, isFull, unidentified, title, display, written };
+  return { words, full, surname, initial, isFull, unidentified, title, written, own, capitals };
+}
+
+/** `words` as people write them (see NameParts): an all-capitals name is lower-cased once, not word by word. */
+function displayOf(p: Split): string {
+  const own = p.own;
+  if (!p.capitals) return own.split(' ').map(displayWord).join(' ');
+  const lower = own.toLowerCase();
+  let display = '';
+  for (let from = 0; from < own.length; ) {
+    let to = own.indexOf(' ', from);
+    if (to < 0) to = own.length;
+    display += (from === 0 ? '' : ' ') + own[from] + lower.slice(from + 1, to);
+    from = to + 1;
+  }
+  return display;
 }
 
 function sumLengths(words: string[], from: number): number {
@@ -199,12 +222,16 @@ const MAX_REGION = 8_000;
 
 /** One distinct label form (name and honorific) in a call of analyzeSpeakers, and the speaker it last resolved to (see attribute). */
 interface Form {
-  p: NameParts;
+  p: Split;
+  /** `display` of nameParts, made when a speaker is made from this form. */
+  display: string | undefined;
   speaker: Speaker | undefined;
   /** How many speakers existed when it resolved to `speaker`. */
   made: number;
   /** A speaker whose labels hold the label name of every turn of this form (outside court transcripts, where `A.` and `THE WITNESS:` share a form). */
   listed: Speaker | undefined;
+  /** The name is `THE WITNESS`, in any case. */
+  witness: boolean;
   name: string;
   honorific: string | undefined;
   hash: number;
@@ -241,8 +268,17 @@ interface Attribution {
   court: ReturnType<typeof courtRoles> | undefined;
 }
 
-/** The form of a turn's label, or undefined for a turn without a person's label. */
-function formOf(a: Attribution, t: Turn): Form | undefined {
+/** Marks of a turn for pass 2 (see formOf), so that it need not read the turn's label again. */
+const HAS_ROLE = 1;
+/** The label may introduce its speaker: it gives a full name, and is neither `A.` nor `THE WITNESS:`. */
+const MAY_INTRODUCE = 2;
+
+/**
+ * The form of a turn's label, or undefined for a turn without a person's label; sets the turn's
+ * marks. The one pass that reads the labels: on a long document they are out of the cache again
+ * by pass 2.
+ */
+function formOf(a: Attribution, t: Turn, i: number, marks: Uint8Array): Form | undefined {
   const l = t.label;
   if (!l || l.pseudo) return undefined;
   let name = l.name;
@@ -250,15 +286,26 @@ function formOf(a: Attribution, t: Turn): Form | undefined {
   const court = a.court;
   // In court transcripts `Q.` is the examiner named by the last `BY MR. DOE:` line and `A.`
   // (and `THE WITNESS:`) the witness the header names; pseudo-speakers (`Music:`) are nobody.
-  if (court && (l.qa === 'Q' || l.qa === 'A' || l.name.toUpperCase() === 'THE WITNESS')) {
+  if (court && (l.qa === 'Q' || l.qa === 'A' || isTheWitness(l.name))) {
     const examiner = l.qa === 'Q' ? court.examinerAt(t.firstLine) : undefined;
     name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
     honorific = examiner?.honorific;
+    // Such a label introduces nobody.
+    if (l.role) marks[i] = HAS_ROLE;
+    return formNamed(a, name, honorific);
   }
+  const f = formNamed(a, name, honorific);
+  // Not `A.` and not `THE WITNESS:` (which are the form's name, here).
+  marks[i] = (l.role ? HAS_ROLE : 0) | (f.p.isFull && !l.qa && !f.witness ? MAY_INTRODUCE : 0);
+  return f;
+}
+
+/** The form of a name and honorific: found in the table, or split and added. */
+function formNamed(a: Attribution, name: string, honorific: string | undefined): Form {
   const hash = formHash(name, honorific);
   const table = a.table;
   for (let f = table[hash & (table.length - 1)]; f; f = f.next) if (f.name === name && f.honorific === honorific) return f;
-  const f: Form = { p: nameParts(name, honorific), speaker: undefined, made: -1, listed: undefined, name, honorific, hash, next: undefined };
+  const f: Form = { p: splitName(name, honorific), display: undefined, speaker: undefined, made: -1, listed: undefined, witness: isTheWitness(name), name, honorific, hash, next: undefined };
   a.forms.push(f);
   if (a.forms.length > table.length) {
     // Twice the buckets, and the forms so far spread over them again.
@@ -284,7 +331,12 @@ function formHash(name: string, honorific: string | undefined): number {
   return h ^ (h >>> 13);
 }
 
-function make(a: Attribution, key: string, name: string, p: NameParts): Speaker {
+function displayOfForm(f: Form): string {
+  return (f.display ??= displayOf(f.p));
+}
+
+function make(a: Attribution, key: string, name: string, f: Form): Speaker {
+  const p = f.p;
   const s: Speaker = {
     id: a.speakers.length,
     key,
@@ -298,16 +350,16 @@ function make(a: Attribution, key: string, name: string, p: NameParts): Speaker 
   };
   a.speakers.push(s);
   a.byKey.set(key, s);
-  a.surnameText.push(p.display.slice(p.display.lastIndexOf(' ') + 1));
+  const display = displayOfForm(f);
+  a.surnameText.push(display.slice(display.lastIndexOf(' ') + 1));
   return s;
 }
 
-/** Pass 2 for turn `i` (of form `form`): who speaks it. */
-function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined): void {
+/** Pass 2 for turn `i` (of form `form`, with marks `mark`): who speaks it. Reads the turn itself only when it must. */
+function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined, mark: number): void {
   const { speakers, byTurn } = a;
-  const label = turn.label;
-  if (!label || !form) {
-    const root = label ? undefined : turn.continues;
+  if (!form) {
+    const root = turn.label ? undefined : turn.continues;
     const id = root === undefined ? undefined : byTurn[root];
     byTurn[i] = id;
     if (id !== undefined) a.ordered[id].turns.push(i);
@@ -323,14 +375,15 @@ function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined
     if ((!matches || matches.length === 0) && p.words.length === 1) matches = a.byFirst.get(p.surname);
     if (matches && matches.length === 1) s = matches[0];
     else if (matches && matches.length > 1) {
-      s = make(a, p.full, p.written, p);
+      s = make(a, p.full, p.written, form);
       s.ambiguous = matches.map((m) => m.name);
     }
   }
   if (!s) {
     // `MR. KANE:` is known as Mr. Kane, not as KANE.
+    const label = turn.label!;
     const honorific = label.qa === 'Q' ? a.court?.examinerAt(turn.firstLine)?.honorific : label.qa ? undefined : label.honorific;
-    s = make(a, p.full, p.unidentified ? p.display : honorific ? `${honorific} ${p.written}` : p.written, p);
+    s = make(a, p.full, p.unidentified ? displayOfForm(form) : honorific ? `${honorific} ${p.written}` : p.written, form);
     if (!p.unidentified) push(a.bySurname, p.surname, s);
   }
   form.speaker = s;
@@ -344,15 +397,27 @@ function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined
   byTurn[i] = s.id;
   s.turns.push(i);
   if (form.listed !== s) {
-    if (!s.labels.includes(label.name)) s.labels.push(label.name);
+    const name = turn.label!.name;
+    if (!s.labels.includes(name)) s.labels.push(name);
     if (!a.court) form.listed = s;
   }
   // `A.` stands for the witness named elsewhere: it introduces nobody.
-  if (p.isFull && p.full === s.key && !label.qa && label.name.toUpperCase() !== 'THE WITNESS') s.introductions.push(i);
-  if (label.role) {
-    s.roles.push({ role: label.role, turn: i });
-    s.role ??= label.role;
+  if (mark & MAY_INTRODUCE && p.full === s.key) s.introductions.push(i);
+  if (mark & HAS_ROLE) {
+    const role = turn.label!.role!;
+    s.roles.push({ role, turn: i });
+    s.role ??= role;
   }
+}
+
+/** `name.toUpperCase() === 'THE WITNESS'`, without upper-casing every full name: upper-casing keeps an ASCII name's length. */
+function isTheWitness(name: string): boolean {
+  if (name.length !== 11) {
+    let i = 0;
+    while (i < name.length && name.charCodeAt(i) < 128) i++;
+    if (i === name.length) return false;
+  }
+  return name.toUpperCase() === 'THE WITNESS';
 }
 
 export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
@@ -371,14 +436,16 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
     court: doc.style === 'court' ? courtRoles(doc) : undefined,
   };
   const forms: (Form | undefined)[] = new Array(turns.length);
-  for (let i = 0; i < turns.length; i++) forms[i] = formOf(a, turns[i]);
+  const marks = new Uint8Array(turns.length);
+  for (let i = 0; i < turns.length; i++) forms[i] = formOf(a, turns[i], i, marks);
 
   // Pass 1: everyone introduced by full name, in order of introduction. The forms are in order
   // of first use, and a form's later turns would introduce nobody new.
   for (let k = 0; k < a.forms.length; k++) {
-    const p = a.forms[k].p;
+    const f = a.forms[k];
+    const p = f.p;
     if (!p.isFull || a.byKey.has(p.full)) continue;
-    const s = make(a, p.full, p.display, p);
+    const s = make(a, p.full, displayOfForm(f), f);
     s.fullName = s.name;
     s.fullNameSource = 'label';
     if (p.title) s.title = titleCase(p.title);
@@ -387,7 +454,7 @@ export function analyzeSpeakers(doc: TranscriptDocument): SpeakerTable {
   }
 
   // Pass 2: attribute every turn.
-  for (let i = 0; i < turns.length; i++) attribute(a, turns[i], i, forms[i]);
+  for (let i = 0; i < turns.length; i++) attribute(a, turns[i], i, forms[i], marks[i]);
 
   const { ordered, surnames } = a;
   const table = { speakers: ordered, byTurn: a.byTurn };
