@@ -228,8 +228,20 @@ function floor(text: string): number {
   return n;
 }
 
+/**
+ * Not in the sum, a yardstick: the cheapest loop that reads every character once. Anything that
+ * must look at each character (word counts do) costs at least this; the floor, whose split runs
+ * in native code and whose regex stops at the first letter of most lines, costs less.
+ */
+function characterPass(text: string): number {
+  let x = 0;
+  for (let k = 0; k < text.length; k++) x += text.charCodeAt(k);
+  return x;
+}
+
 interface InProcessResult {
   floor: Summary;
+  characterPass: Summary;
   parse: Summary;
   speakers: Summary;
   statistics: Summary;
@@ -250,6 +262,7 @@ function benchInProcess(cfg: SizeConfig, text: string): InProcessResult {
   const warmReps = Math.max(2, Math.ceil(5e6 / warm.length));
   for (let k = 0; k < warmReps; k++) {
     floor(warm);
+    characterPass(warm);
     const t = analyze('bench:warm', k, warm);
     computeStatistics(t.doc, t.speakers);
     toDiagnostics(t, checkTranscript(t), defaultSettings, defaultRulesDocUri);
@@ -258,6 +271,7 @@ function benchInProcess(cfg: SizeConfig, text: string): InProcessResult {
   // sub-millisecond phases are not lost in timer and scheduling noise.
   const inner = Math.max(1, Math.round(1e6 / text.length));
   const f: number[] = [];
+  const cp: number[] = [];
   const p: number[] = [];
   const sp: number[] = [];
   const st: number[] = [];
@@ -275,6 +289,9 @@ function benchInProcess(cfg: SizeConfig, text: string): InProcessResult {
     let tf = 0;
     for (let k = 0; k < inner; k++) tf += time(() => floor(text))[1];
     f.push(tf / inner);
+    let tc = 0;
+    for (let k = 0; k < inner; k++) tc += time(() => characterPass(text))[1];
+    cp.push(tc / inner);
   }
   for (let run = 0; run < cfg.inproc; run++) {
     collect();
@@ -307,6 +324,7 @@ function benchInProcess(cfg: SizeConfig, text: string): InProcessResult {
   }
   return {
     floor: summarize(f),
+    characterPass: summarize(cp),
     parse: summarize(p),
     speakers: summarize(sp),
     statistics: summarize(st),
@@ -1010,6 +1028,7 @@ function printSize(
       row('checkTranscript', ip.check, ratio(ip.check.median, fl)),
       row('parse + analysis (sum)', ip.total, ratio(ip.total.median, fl), target(`${cfg.label}: (parse+analysis)/floor`, ip.total.median / fl, 4, (x) => `${x.toFixed(2)}×`, '≤')),
       row('(not in sum) toDiagnostics', ip.toDiagnostics, ratio(ip.toDiagnostics.median, fl)),
+      row('(yardstick) one pass reading every character', ip.characterPass, ratio(ip.characterPass.median, fl)),
     ],
   );
   out(`  ratios: (parse+analysis)/floor = ${ratio(ip.total.median, fl)}, parse/floor = ${ratio(ip.parse.median, fl)}`);
