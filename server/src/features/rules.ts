@@ -271,8 +271,13 @@ function parseSeconds(text: string): number | undefined {
 }
 
 function creditAt(text: string, ft: number, e: number): boolean {
-  if (isCreditAt(text, ft, e)) return true;
   const c = text.charCodeAt(ft);
+  // Lines starting `T` or `C` are common and credits start `Tr(anscript)` or `Co(pyright)`: the
+  // second letter rules out most without the regex of isCreditAt.
+  const lower = c | 0x20;
+  if (lower === 0x74 && (text.charCodeAt(ft + 1) | 0x20) !== 0x72) return false;
+  if (lower === 0x63 && (text.charCodeAt(ft + 1) | 0x20) !== 0x6f) return false;
+  if (isCreditAt(text, ft, e)) return true;
   if (c !== 0x28 && c !== 0x5b) return false;
   const cue = scanCue(text, ft, e);
   let k = cue.end;
@@ -314,7 +319,7 @@ function findNear(turns: readonly Turn[], turn: Turn, expected: number): number 
 function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProblems {
   const { doc } = t;
   const problems = found;
-  problems.length = 0;
+  if (problems.length !== 0) problems.length = 0; // (setting length is a call into the runtime)
   let hides = false;
   let credit: Span | undefined;
   if (turn.label) {
@@ -769,6 +774,10 @@ interface KnownLabels {
   forms: Set<string>;
   /** The first word of each form: most lines start with a word no label starts with. */
   firstWords: Set<string>;
+  /** A bit per hash (wordHash) of each first word: tells most other words apart without a string. */
+  firstWordBits: Uint32Array;
+  /** The same for the forms. */
+  formBits: Uint32Array;
   maxWords: number;
   /**
    * A number per distinct set of forms: cached per-turn results are valid while it is the
@@ -837,8 +846,26 @@ function knownLabelsOf(speakers: Speaker[], standard: readonly string[]): KnownL
     knownKeys.set(joined, key);
   }
   const firstWords = new Set([...forms].map((f) => f.split(' ')[0]));
-  return { forms, firstWords, maxWords: Math.min(maxWords, 6), key };
+  return { forms, firstWords, firstWordBits: hashBits(firstWords), formBits: hashBits(forms), maxWords: Math.min(maxWords, 6), key };
 }
+
+/** A 16-bit hash of a string, a character at a time (wordHash, then wordHashEnd): the same for equal strings. */
+const wordHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+const wordHashEnd = (h: number) => (h ^ (h >>> 16)) & 0xffff;
+
+/** A set of 16-bit hashes, as 65,536 bits. */
+function hashBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(1 << 11);
+  for (const w of words) {
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = wordHash(h, w.charCodeAt(i));
+    h = wordHashEnd(h);
+    bits[h >>> 5] |= 1 << (h & 31);
+  }
+  return bits;
+}
+
+const hasBit = (bits: Uint32Array, h: number) => (bits[h >>> 5] & (1 << (h & 31))) !== 0;
 
 const WORDS_AT = /^([\p{L}\p{M}'’.#&\-]+(?: [\p{L}\p{M}\d'’.#&\-]+){0,5})/u;
 
@@ -853,23 +880,29 @@ function hiddenLabel(t: Transcript, ft: number, e: number, known: KnownLabels, o
   // Before the full match below: is the line's first word the first word of any label? (ASCII
   // words only; a word with other letters takes the long way.)
   const stop = Math.min(e, ft + 120);
-  let w = ft;
-  for (let d = c; w < stop; d = text.charCodeAt(++w)) {
-    if (d >= 0x80) {
-      w = -1;
-      break;
-    }
-    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || d === 0x27 || d === 0x2e || d === 0x23 || d === 0x26 || d === 0x2d)) break;
+  let n = asciiWordsAt(text, ft, stop);
+  const hashed = n >= 0;
+  if (n > 0) {
+    // Is the line's first word the first word of any label? Most lines start with a word none
+    // does: the hash rules out most of them without making a string.
+    if (!hasBit(known.firstWordBits, wordHashes[0])) return false;
+    if (!known.firstWords.has(text.slice(ft, wordEnds[0]).toUpperCase())) return false;
+  } else if (n < 0) {
+    // Letters outside ASCII: the regex tells.
+    const m = WORDS_AT.exec(text.slice(ft, stop));
+    if (!m) return false;
+    const words = m[1].split(' ');
+    n = words.length;
+    let end = ft - 1;
+    for (let i = 0; i < n; i++) wordEnds[i] = end += words[i].length + 1;
   }
-  if (w > ft && !known.firstWords.has(text.slice(ft, w).toUpperCase())) return false;
-  const m = WORDS_AT.exec(text.slice(ft, stop));
-  if (!m) return false;
-  const words = m[1].split(' ');
-  for (let k = Math.min(words.length, known.maxWords); k >= 1; k--) {
-    const written = words.slice(0, k).join(' ');
+  // The first k words, as written: the longest that is a known label.
+  for (let k = Math.min(n, known.maxWords); k >= 1; k--) {
+    if (hashed && !hasBit(known.formBits, wordHashes[k - 1])) continue;
+    const end = wordEnds[k - 1];
+    const written = text.slice(ft, end);
     const upper = written.toUpperCase();
     if (!known.forms.has(upper)) continue;
-    const end = ft + written.length;
     const next = text.charCodeAt(end);
     if (written === upper) {
       // Upper case as labels are, but no colon: `MARTINEZ So who relies…`.
@@ -901,6 +934,42 @@ function hiddenLabel(t: Transcript, ft: number, e: number, known: KnownLabels, o
     return false;
   }
   return false;
+}
+
+/** Where the words WORDS_AT matches end (six at most), and the hash of the text up to each, upper-cased. */
+const wordEnds = new Int32Array(6);
+const wordHashes = new Int32Array(6);
+
+/**
+ * WORDS_AT at `ft` (in the text up to `stop`) without the regex, for ASCII text: the number of
+ * words it matches (0: no match), their ends and hashes in wordEnds and wordHashes; -1 when a
+ * character outside ASCII leaves the answer to the regex (it may be a letter, a mark or ’).
+ */
+function asciiWordsAt(text: string, ft: number, stop: number): number {
+  let n = 0;
+  let h = 0;
+  let k = ft;
+  for (;;) {
+    // A word: letters and ' . # & -, and digits after the first.
+    const from = k;
+    for (; k < stop; k++) {
+      const d = text.charCodeAt(k);
+      if (d >= 0x80) return -1;
+      if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || d === 0x27 || d === 0x2e || d === 0x23 || d === 0x26 || d === 0x2d || (n > 0 && d >= 0x30 && d <= 0x39))) break;
+      h = wordHash(h, d >= 0x61 && d <= 0x7a ? d - 0x20 : d);
+    }
+    if (k === from) return n;
+    wordEnds[n] = k;
+    wordHashes[n] = wordHashEnd(h);
+    n++;
+    // Another word after one space, up to six in all.
+    if (n === 6 || k + 1 >= stop || text.charCodeAt(k) !== 32) return n;
+    const d = text.charCodeAt(k + 1);
+    if (d >= 0x80) return -1;
+    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || d === 0x27 || d === 0x2e || d === 0x23 || d === 0x26 || d === 0x2d || (d >= 0x30 && d <= 0x39))) return n;
+    h = wordHash(h, 32);
+    k++;
+  }
 }
 
 /** A hearing label is read in the first this many characters of its line (scanHearingLabel). */
