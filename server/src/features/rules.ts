@@ -503,7 +503,10 @@ function speakerProblems(
       start: nameRange.start,
       end: nameRange.end,
       message: `Unknown speaker ${label.name} — did you mean ${candidates.join(' or ')}?`,
-      related: typos.map((c) => ({ ...introOf(c), message: `${c.name} is introduced here` })),
+      related: typos.map((c) => {
+        const { start, end } = introOf(c);
+        return { start, end, message: `${c.name} is introduced here` };
+      }),
       fixes: typos.map((c, i) => ({
         title: `Change to ${closest[i]}`,
         edits: [{ start: nameRange.start, end: nameRange.end, newText: closest[i] }],
@@ -520,7 +523,10 @@ function speakerProblems(
       start: nameRange.start,
       end: nameRange.end,
       message: `${label.name} could be ${s.ambiguous.join(' or ')}: use a label that tells them apart, such as ${suggestions.join(' or ')}.`,
-      related: matches.map((c) => ({ ...introOf(c), message: `${c.name} is introduced here` })),
+      related: matches.map((c) => {
+        const { start, end } = introOf(c);
+        return { start, end, message: `${c.name} is introduced here` };
+      }),
       fixes: suggestions.map((l) => ({ title: `Change to ${l}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: l }] })),
     });
     return;
@@ -772,9 +778,10 @@ function differentInitials(a: string, b: string): boolean {
 interface KnownLabels {
   /** Upper-case label forms in use, longest first. */
   forms: Set<string>;
-  /** The first word of each form: most lines start with a word no label starts with. */
-  firstWords: Set<string>;
-  /** A bit per hash (wordHash) of each first word: tells most other words apart without a string. */
+  /**
+   * A bit per hash (wordHash) of the first word of each form: most lines start with a word no
+   * label starts with, told apart without making a string.
+   */
   firstWordBits: Uint32Array;
   /** The same for the forms. */
   formBits: Uint32Array;
@@ -846,7 +853,7 @@ function knownLabelsOf(speakers: Speaker[], standard: readonly string[]): KnownL
     knownKeys.set(joined, key);
   }
   const firstWords = new Set([...forms].map((f) => f.split(' ')[0]));
-  return { forms, firstWords, firstWordBits: hashBits(firstWords), formBits: hashBits(forms), maxWords: Math.min(maxWords, 6), key };
+  return { forms, firstWordBits: hashBits(firstWords), formBits: hashBits(forms), maxWords: Math.min(maxWords, 6), key };
 }
 
 /** A 16-bit hash of a string, a character at a time (wordHash, then wordHashEnd): the same for equal strings. */
@@ -880,14 +887,9 @@ function hiddenLabel(t: Transcript, ft: number, e: number, known: KnownLabels, o
   // Before the full match below: is the line's first word the first word of any label? (ASCII
   // words only; a word with other letters takes the long way.)
   const stop = Math.min(e, ft + 120);
-  let n = asciiWordsAt(text, ft, stop);
+  let n = asciiWordsAt(text, ft, stop, known.firstWordBits);
   const hashed = n >= 0;
-  if (n > 0) {
-    // Is the line's first word the first word of any label? Most lines start with a word none
-    // does: the hash rules out most of them without making a string.
-    if (!hasBit(known.firstWordBits, wordHashes[0])) return false;
-    if (!known.firstWords.has(text.slice(ft, wordEnds[0]).toUpperCase())) return false;
-  } else if (n < 0) {
+  if (n < 0) {
     // Letters outside ASCII: the regex tells.
     const m = WORDS_AT.exec(text.slice(ft, stop));
     if (!m) return false;
@@ -942,10 +944,11 @@ const wordHashes = new Int32Array(6);
 
 /**
  * WORDS_AT at `ft` (in the text up to `stop`) without the regex, for ASCII text: the number of
- * words it matches (0: no match), their ends and hashes in wordEnds and wordHashes; -1 when a
- * character outside ASCII leaves the answer to the regex (it may be a letter, a mark or ’).
+ * words it matches, their ends and hashes in wordEnds and wordHashes; 0 for no match, or when
+ * the first word's hash is not in `firstWordBits` (no label starts with it: most lines); -1
+ * when a character outside ASCII leaves the answer to the regex (it may be a letter, a mark or ’).
  */
-function asciiWordsAt(text: string, ft: number, stop: number): number {
+function asciiWordsAt(text: string, ft: number, stop: number, firstWordBits: Uint32Array): number {
   let n = 0;
   let h = 0;
   let k = ft;
@@ -961,6 +964,7 @@ function asciiWordsAt(text: string, ft: number, stop: number): number {
     if (k === from) return n;
     wordEnds[n] = k;
     wordHashes[n] = wordHashEnd(h);
+    if (n === 0 && !hasBit(firstWordBits, wordHashes[0])) return 0;
     n++;
     // Another word after one space, up to six in all.
     if (n === 6 || k + 1 >= stop || text.charCodeAt(k) !== 32) return n;
@@ -1026,8 +1030,10 @@ function brackets(t: Transcript, turn: Turn, out: Problem[]): void {
   const re = QUOTE_OR_CLOSER;
   re.lastIndex = turn.textStart;
   const slice = text.length - turn.end > 64 ? text.slice(0, turn.end) : text;
-  for (let m = re.exec(slice); m && m.index < turn.end; m = re.exec(slice)) {
-    const k = m.index;
+  // test(), not exec(): no match object; the match is one character, just before lastIndex.
+  while (re.test(slice)) {
+    const k = re.lastIndex - 1;
+    if (k >= turn.end) break;
     const c = text.charCodeAt(k);
     if (c === 0x22) {
       straight++;
