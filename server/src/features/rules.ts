@@ -742,24 +742,34 @@ function moreEstablished(c: Speaker, s: Speaker): boolean {
  */
 export function osaDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows, reused from call to call: typo candidates compare every pair of labels.
+  const n = b.length;
+  if (osaRows[0].length <= n) osaRows = [0, 1, 2].map(() => new Int32Array(2 * n + 2));
+  let [prev2, prev, cur] = osaRows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur.push(v);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const done = prev2;
     prev2 = prev;
     prev = cur;
+    cur = done;
   }
-  return prev[b.length];
+  return prev[n];
 }
+
+let osaRows = [0, 1, 2].map(() => new Int32Array(64));
 
 /** Labels that tell these speakers apart: `S. KANE`, or the full name where initials collide. */
 function distinctLabels(speakers: Speaker[]): string[] {
