@@ -585,7 +585,11 @@ class Server {
       });
     });
     this.failed.catch(() => {});
-    this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    const reader = new StreamMessageReader(this.child.stdout!);
+    // No partial-message timer: vscode-jsonrpc re-arms it every 10 s while a message stays half
+    // read (a server killed mid-write), and disposing the connection does not stop it.
+    reader.partialMessageTimeout = 0;
+    this.conn = createProtocolConnection(reader, new StreamMessageWriter(this.child.stdin!));
     this.conn.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params.items ?? [{}]).map(() => ({})));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('client/unregisterCapability', () => null);

@@ -120,6 +120,18 @@ process.on('exit', () => {
   for (const c of live) c.kill();
 });
 
+/**
+ * A reader of the server's output with no partial-message timer. vscode-jsonrpc arms one while a
+ * message is half read and re-arms it every 10 s for as long as the rest does not come, and
+ * disposing the connection does not stop it: a server killed in the middle of writing (the
+ * abuse tests kill servers) left that timer running, and the test file never exited.
+ */
+export function messageReader(stream: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stream);
+  reader.partialMessageTimeout = 0;
+  return reader;
+}
+
 export class TestClient {
   readonly connection: ProtocolConnection;
   /** Registrations in force, by id. */
@@ -154,7 +166,7 @@ export class TestClient {
         this.notify();
       });
     });
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    this.connection = createProtocolConnection(messageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onError(() => {});
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params.items);

@@ -24,7 +24,6 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
-  StreamMessageReader,
   StreamMessageWriter,
   UnregistrationRequest,
   type CodeAction,
@@ -36,6 +35,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyTextEdits, lines, rng, span } from '../fixtures/rules/support';
+import { messageReader } from '../helpers/lspClient';
 
 const root = join(__dirname, '..', '..');
 const serverPath = join(root, 'dist', 'server.js');
@@ -58,7 +58,7 @@ class Client {
     child.stderr.on('data', (d: string) => (this.stderr += d));
     child.stdin.on('error', () => {});
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    this.connection = createProtocolConnection(messageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onError(() => {});
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'transcript' ? (this.settings.get(i.scopeUri ?? '') ?? null) : null)));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
