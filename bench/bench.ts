@@ -5,9 +5,11 @@
 //
 // Measures, per size, on synthetic transcripts from bench/generate.ts:
 //   - in process: parse + analysis (analyze(), speakers, statistics, checkTranscript) against a
-//     floor (split into lines + one regex test per line);
-//   - the BUILT server (dist/server.js --stdio) over real JSON-RPC: didOpen -> first
-//     diagnostics, documentSymbol, foldingRange, semanticTokens/full, hover, 50 one-character
+//     floor (split into lines + one regex test per line), each repetition on a transcript of its
+//     own (another seed: a cast the rules' caches have not seen), with a yardstick beside them
+//     (one loop reading every character);
+//   - the BUILT server (dist/server.js --stdio) over real JSON-RPC, each open a transcript of
+//     its own: didOpen -> first diagnostics, documentSymbol, foldingRange, semanticTokens/full, hover, 50 one-character
 //     edits -> diagnostics, resident memory;
 //   - the same content as Markdown through vscode-markdown-languageservice (symbols, folding);
 // and once: a workspace of 2,000 transcripts (~100 MB, written once to the temporary folder)
