@@ -31,7 +31,6 @@ import {
   CancellationToken,
   createProtocolConnection,
   Emitter,
-  StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
   type InitializeParams,
@@ -55,6 +54,7 @@ import { toDiagnostics } from '../server/src/features/diagnostics';
 import { checkTranscript } from '../server/src/features/rules';
 import { createLanguageService, defaultRulesDocUri } from '../server/src/languageService';
 import { defaultSettings } from '../server/src/settings';
+import { messageReader } from '../test/helpers/lspClient';
 import { generateTranscript, writeWorkspace } from './generate';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -587,11 +587,7 @@ class Server {
       });
     });
     this.failed.catch(() => {});
-    const reader = new StreamMessageReader(this.child.stdout!);
-    // No partial-message timer: vscode-jsonrpc re-arms it every 10 s while a message stays half
-    // read (a server killed mid-write), and disposing the connection does not stop it.
-    reader.partialMessageTimeout = 0;
-    this.conn = createProtocolConnection(reader, new StreamMessageWriter(this.child.stdin!));
+    this.conn = createProtocolConnection(messageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.conn.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params.items ?? [{}]).map(() => ({})));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('client/unregisterCapability', () => null);
