@@ -101,7 +101,8 @@ describe('hover and references on a long paragraph', () => {
   test('the Statistics view on a 160 KB single-line turn keeps to its entity budget', async (t) => {
     const job = ([ls, settings]: any[], text: string) => {
       const svc = ls.createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined } });
-      if (typeof svc.getStatistics === 'function') svc.getStatistics({ uri: 'file:///big.transcript', version: 1, getText: () => text }, settings.defaultSettings, 0);
+      const s = svc.getStatistics({ uri: 'file:///big.transcript', version: 1, getText: () => text }, settings.defaultSettings, 0);
+      if (s.totals.turns !== 1) throw new Error(`expected statistics of one turn, got ${s.totals.turns}`);
     };
     await within(t, 'statistics', job, `NINA PARK, HOST: ${'and so (LAUGHTER) she said "yes" [crosstalk] '.repeat(3_600)}`, 1_000);
   });
@@ -109,7 +110,8 @@ describe('hover and references on a long paragraph', () => {
   test('JSON export of a 100 KB single-line turn', async (t) => {
     const job = ([ls]: any[], text: string) => {
       const svc = ls.createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined } });
-      if (typeof svc.exportDocument === 'function') svc.exportDocument({ uri: 'file:///big.transcript', version: 1, getText: () => text }, 'json', { wordsPerMinute: 150, estimateTimes: true });
+      const r = svc.exportDocument({ uri: 'file:///big.transcript', version: 1, getText: () => text }, 'json', { wordsPerMinute: 150, estimateTimes: true });
+      if (typeof r.content !== 'string') throw new Error(`expected a JSON export, got ${r.error}`);
     };
     await within(t, 'JSON export', job, `NINA PARK, HOST: ${'and so (LAUGHTER) she said "yes" [crosstalk] '.repeat(2_300)}`, 1_000);
   });
