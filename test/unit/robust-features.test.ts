@@ -110,35 +110,22 @@ function assertRangesDeep(text: string, starts: readonly number[], value: unknow
   for (const [k, x] of Object.entries(v)) assertRangesDeep(text, starts, x, `${what}.${k}`, depth + 1);
 }
 
-/**
- * Features added to the service later (code lenses, inlay hints, statistics, word counts,
- * export): called when the service has them, their ranges checked wherever they are.
- */
+/** Code lenses, inlay hints, statistics, word counts and export: their ranges checked wherever they are. */
 function checkOptionalFeatures(svc: TranscriptLanguageService, d: TextDocumentLike, text: string, starts: readonly number[], big = false): void {
-  const any = svc as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
   const settings = { ...defaultSettings, inlayHints: { elapsedTime: true } };
   const whole = { start: { line: 0, character: 0 }, end: { line: starts.length - 1, character: lineEndOf(text, starts, starts.length - 1) - starts[starts.length - 1] } };
-  const calls: [string, unknown[]][] = [
-    ['getCodeLenses', [d, settings]],
-    ['getInlayHints', [d, undefined, settings]],
-    ['getInlayHints', [d, whole, settings]],
-    ['getWordCount', [d, undefined, settings]],
-    ['getWordCount', [d, [whole], settings]],
-    // (On big documents the Statistics view's entity count is a freeze of its own: robust-complexity.test.ts.)
-    ...(big ? [] : ([['getStatistics', [d, settings, 0]]] as [string, unknown[]][])),
-  ];
-  for (const [name, args] of calls) {
-    const f = any[name];
-    if (typeof f === 'function') assertRangesDeep(text, starts, f.apply(svc, args), name);
-  }
-  const exportDocument = any.exportDocument;
-  if (typeof exportDocument === 'function') {
-    // (JSON export lists entities: on big documents the same freeze as the Statistics view.)
-    for (const format of big ? ['markdown', 'html', 'vtt', 'srt'] : ['markdown', 'html', 'json', 'vtt', 'srt']) {
-      for (const estimateTimes of [false, true]) {
-        const r = exportDocument.call(svc, d, format, { wordsPerMinute: 150, estimateTimes }) as { content?: unknown; error?: unknown };
-        assert.ok(typeof r?.content === 'string' || typeof r?.error === 'string', `export to ${format}: ${JSON.stringify(r)?.slice(0, 200)}`);
-      }
+  assertRangesDeep(text, starts, svc.getCodeLenses(d, settings), 'getCodeLenses');
+  assertRangesDeep(text, starts, svc.getInlayHints(d, undefined, settings), 'getInlayHints');
+  assertRangesDeep(text, starts, svc.getInlayHints(d, whole, settings), 'getInlayHints');
+  assertRangesDeep(text, starts, svc.getWordCount(d, undefined, settings), 'getWordCount');
+  assertRangesDeep(text, starts, svc.getWordCount(d, [whole], settings), 'getWordCount');
+  // (On big documents the Statistics view's entity count is a freeze of its own: robust-complexity.test.ts.)
+  if (!big) assertRangesDeep(text, starts, svc.getStatistics(d, settings, 0), 'getStatistics');
+  // (JSON export lists entities: on big documents the same freeze as the Statistics view.)
+  for (const format of big ? (['markdown', 'html', 'vtt', 'srt'] as const) : (['markdown', 'html', 'json', 'vtt', 'srt'] as const)) {
+    for (const estimateTimes of [false, true]) {
+      const r = svc.exportDocument(d, format, { wordsPerMinute: 150, estimateTimes }) as { content?: unknown; error?: unknown };
+      assert.ok(typeof r?.content === 'string' || typeof r?.error === 'string', `export to ${format}: ${JSON.stringify(r)?.slice(0, 200)}`);
     }
   }
 }
