@@ -10,7 +10,7 @@
 
 import type nlpType from 'compromise';
 import type { Span, TranscriptDocument } from '../parser';
-import { lineAt, lineEndOffset } from '../parser';
+import { isJsSpace, lineAt, lineEndOffset, trimsToEmpty } from '../parser';
 import { titleCase, type SpeakerTable } from './speakers';
 import { detach } from '../strings';
 
@@ -88,9 +88,6 @@ function nlp(text: string) {
  */
 export const ENTITY_WINDOW = 2_000;
 
-/** What `\s` and `trim()` take for white space. */
-const isSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** . ? ! … */
 const isSentenceEnd = (c: number) => c === 46 || c === 63 || c === 33 || c === 0x2026;
 /** " ” ’ ) ] after a sentence end. */
@@ -107,7 +104,7 @@ function windowEnd(text: string, from: number, max: number): number {
   const floor = from + (max >> 1);
   let space = -1;
   for (let k = limit - 1; k > floor; k--) {
-    if (!isSpace(text.charCodeAt(k))) continue;
+    if (!isJsSpace(text.charCodeAt(k))) continue;
     if (space < 0) space = k + 1;
     // A sentence end before this white space, through at most a few closers.
     let j = k - 1;
@@ -154,11 +151,7 @@ function windowAt(text: string, span: Span, offset: number, max = ENTITY_WINDOW)
 export function paragraphAt(doc: TranscriptDocument, offset: number): Span | undefined {
   const { text, lineStarts } = doc;
   const line = lineAt(lineStarts, offset);
-  const blank = (l: number) => {
-    const end = lineEndOffset(text, lineStarts, l);
-    for (let k = lineStarts[l]; k < end; k++) if (!isSpace(text.charCodeAt(k))) return false;
-    return true;
-  };
+  const blank = (l: number) => trimsToEmpty(text, lineStarts[l], lineEndOffset(text, lineStarts, l));
   if (blank(line)) return undefined;
   let first = line;
   let last = line;

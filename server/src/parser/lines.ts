@@ -61,6 +61,18 @@ export function spanIndexAt(spans: readonly { start: number }[], offset: number)
   return found;
 }
 
+/** JavaScript's white space: what `/\s/` matches and `String.prototype.trim` removes (a UTF-16 code unit: no astral character is one). */
+export function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when `text.slice(start, end).trim()` is empty (unlike isBlank, a zero-width space is text). */
+export function trimsToEmpty(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isJsSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
 /** True when text[start, end) holds only spaces and tabs (and other Unicode white space). */
 export function isBlank(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {

@@ -6,7 +6,7 @@ import { isCreditAt, isPageBoilerplate } from './boilerplate';
 import { CueFinder, cueEnd, matchBracket, scanCue, scanCues } from './cues';
 import { LABEL_WINDOW, scanLabelFor } from './label';
 import { detectStyle, styleMarkerLine, type TranscriptStyle } from './style';
-import { computeLineStarts, ForwardFinder, lineEndOffset, skipSpaces, trimEnd } from './lines';
+import { computeLineStarts, ForwardFinder, isJsSpace, lineEndOffset, skipSpaces, trimEnd } from './lines';
 import type { BodyNode, Cue, Label, Line, Preamble, StageDirection, TranscriptDocument, Trailer, Turn } from './types';
 
 export interface ParseOptions {
@@ -339,12 +339,6 @@ function stage(cue: Cue, line: number): StageDirection {
 }
 
 const FRONT_MATTER_TITLE = /^title:/i;
-
-/** JavaScript's `\s`: what `String.prototype.trim` removes. */
-function isJsSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) return true;
-  return c > 127 && /\s/.test(String.fromCharCode(c));
-}
 
 /**
  * The value of a `title:` line of YAML front matter, [start, end), without surrounding white

@@ -5,7 +5,7 @@
 // `Chairman SMITH.`). Detected from the first lines; a first-line marker
 // (`transcript-style: podcast`) or the `transcript.style` setting decides instead.
 
-import { lineEndOffset } from './lines';
+import { isJsSpace, lineEndOffset, trimsToEmpty } from './lines';
 
 export type TranscriptStyle = 'broadcast' | 'podcast' | 'court' | 'hearing';
 export const transcriptStyles: readonly TranscriptStyle[] = ['broadcast', 'podcast', 'court', 'hearing'];
@@ -94,7 +94,7 @@ const NAME_TIME_LINE = 1 << 4;
 /** The signals that may match `l`; the others certainly do not. */
 function signalsFor(l: string): number {
   let f = 0;
-  while (f < l.length && isRegExpSpace(l.charCodeAt(f))) f++;
+  while (f < l.length && isJsSpace(l.charCodeAt(f))) f++;
   const c = l.charCodeAt(f);
   if (!(c < 128)) return 0; // past the end (NaN), or not ASCII: no pattern starts so
   let mask = SIGNAL_FIRST[c];
@@ -109,17 +109,11 @@ function signalsFor(l: string): number {
   if (mask & NAME_TIME_LINE) {
     // `James 00:02:46:`: the line ends with the time, its bracket or a colon.
     let z = l.length;
-    while (z > f && isRegExpSpace(l.charCodeAt(z - 1))) z--;
+    while (z > f && isJsSpace(l.charCodeAt(z - 1))) z--;
     const last = l.charCodeAt(z - 1);
     if (!((last >= 0x30 && last <= 0x39) || last === 0x29 || last === 0x3a)) mask &= ~NAME_TIME_LINE;
   }
   return mask;
-}
-
-/** A regular expression's `\s`. */
-function isRegExpSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c > 127 && /\s/.test(String.fromCharCode(c));
 }
 
 export interface DetectedStyle {
@@ -138,7 +132,8 @@ export function detectStyle(text: string, lineStarts: readonly number[], overrid
   for (let line = 0; line < n && read < DETECTION_TEXT_LINES; line++) {
     const s = lineStarts[line];
     const e = lineEndOffset(text, lineStarts, line);
-    if (blank(text, s, e)) continue;
+    // A line of white space only, as formatting sees it (trim(): such a line is emptied or removed).
+    if (trimsToEmpty(text, s, e)) continue;
     read++;
     // Only lines that can start a label (skip prose in lower case quickly: no signal matches it).
     const c = text.charCodeAt(s);
@@ -158,16 +153,6 @@ export function detectStyle(text: string, lineStarts: readonly number[], overrid
     if (score[style] >= 4 && score[style] > score[best]) best = style;
   }
   return { style: best, source: 'detected' };
-}
-
-/** A line of white space only, as formatting sees it (JavaScript's trim(): such a line is emptied or removed). */
-function blank(text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 32 || c === 9) continue;
-    if ((c < 127 && c !== 11 && c !== 12) || !/\s/.test(text[k])) return false;
-  }
-  return true;
 }
 
 /**
