@@ -10,6 +10,8 @@ import type { Label, LabelStyle, Span, Timestamp } from './types';
 /** A label never runs longer than this; a longer "label" is prose with a colon in it. */
 export const LABEL_WINDOW = 200;
 const MAX_NAME_WORDS = 7;
+/** How deeply scanLabel reads a label indented, in characters (court transcripts indent them). */
+const LABEL_INDENT = 12;
 const MAX_ROLE_LENGTH = 120;
 
 const WORD = /[\p{L}\p{M}\p{N}'’.#&-]+/uy;
@@ -220,7 +222,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   let i = lineStart;
   // Indentation (court transcripts indent labels), then caption-style `>>`.
   let indent = 0;
-  while (i < limit && isSpace(text.charCodeAt(i)) && indent < 12) {
+  while (i < limit && isSpace(text.charCodeAt(i)) && indent < LABEL_INDENT) {
     i++;
     indent++;
   }
@@ -520,12 +522,10 @@ function scanBoldLabel(text: string, lineStart: number, lineEnd: number): Label 
  * and A. at a tab or ten spaces and the colloquy (`MR. VOSS:`, `THE WITNESS:`) deeper, commonly
  * at column 15 to 25; 40 leaves room for a margin and a deeper layout while staying short of the
  * middle of a 65-to-80-column page line, where centred headings and signature blocks sit. Only
- * colloquy is read that deep: any other line indented past 12 characters stays text.
+ * colloquy is read that deep: any other line indented past LABEL_INDENT characters stays text.
  */
 const COLLOQUY_INDENT = 40;
 const TAB_WIDTH = 8;
-/** scanLabel's own limit on indentation, in characters. */
-const LABEL_INDENT = 12;
 
 /** The court officers whose colloquy labels may be indented deeply: `THE COURT:`, `THE WITNESS:`. */
 const COURT_OFFICERS = new Set([
