@@ -9,22 +9,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONVENTIONS } from '../../server/src/features/rules';
-import { createLanguageService, type TextDocumentLike } from '../../server/src/languageService';
+import { createLanguageService } from '../../server/src/languageService';
 import type { TranscriptStyle } from '../../server/src/parser';
 import { defaultSettings } from '../../server/src/settings';
-import { allFixtures, Fixture, type Style } from '../fixtures/styles/support';
+import { doc } from '../fixtures/rules/support';
+import { allFixtures, Fixture, STYLES } from '../fixtures/styles/support';
 
 const serviceFor = (style?: TranscriptStyle) =>
   createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined }, style: () => style });
 
-let version = 0;
-const doc = (text: string, uri = 'file:///styles/check.transcript'): TextDocumentLike => {
-  const v = ++version;
-  return { uri, version: v, getText: () => text };
-};
+const styleDoc = (text: string) => doc(text, 'file:///styles/check.transcript');
 
 function diagnosticsOf(text: string, style?: TranscriptStyle): Diagnostic[] {
-  return serviceFor(style).getDiagnostics(doc(text), defaultSettings);
+  return serviceFor(style).getDiagnostics(styleDoc(text), defaultSettings);
 }
 
 /** [1-based line, rule, underlined text] of each diagnostic, in order. */
@@ -107,7 +104,7 @@ describe('style fixtures: diagnostics', () => {
   const slips = allFixtures().filter(([, name]) => name.startsWith('slips-'));
 
   test('every style has well-formed fixtures and fixtures with slips', () => {
-    for (const style of ['broadcast', 'podcast', 'court', 'hearing']) {
+    for (const style of STYLES) {
       assert.ok(goods.filter(([s]) => s === style).length >= 2, `${style}: good-*`);
       assert.ok(slips.some(([s]) => s === style), `${style}: slips-*`);
     }
@@ -116,7 +113,7 @@ describe('style fixtures: diagnostics', () => {
 
   for (const [style, name] of goods) {
     test(`${style}/${name}: no error or warning — no diagnostic at all`, () => {
-      const f = new Fixture(style as Style, name);
+      const f = new Fixture(style, name);
       const diagnostics = diagnosticsOf(f.text);
       assert.deepEqual(
         diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`),
@@ -131,7 +128,7 @@ describe('style fixtures: diagnostics', () => {
 
   for (const [style, name] of slips) {
     test(`${style}/${name}: exactly its slips`, () => {
-      assert.deepEqual(found(new Fixture(style as Style, name)), SLIPS[`${style}/${name}`]);
+      assert.deepEqual(found(new Fixture(style, name)), SLIPS[`${style}/${name}`]);
     });
   }
 });
@@ -151,7 +148,7 @@ describe('style fixtures: messages that depend on the style', () => {
 
   test('court: the witness in lower case, and its fix', () => {
     const f = new Fixture('court', 'slips-deposition.transcript');
-    const problems = serviceFor().getProblems(doc(f.text));
+    const problems = serviceFor().getProblems(styleDoc(f.text));
     const p = problems.find((x) => x.code === 'label-case');
     assert.equal(p?.message, "Label the witness is not in upper case like the transcript's other labels: write THE WITNESS:");
     const at = f.text.indexOf('the witness:');
@@ -160,7 +157,7 @@ describe('style fixtures: messages that depend on the style', () => {
 
   test('hearing: a label ended with a colon, and its fix to the period', () => {
     const f = new Fixture('hearing', 'slips-senate.transcript');
-    const problems = serviceFor().getProblems(doc(f.text));
+    const problems = serviceFor().getProblems(styleDoc(f.text));
     const at = f.text.indexOf('Mr. Linder: Thank you.');
     assert.deepEqual(
       problems.map((p) => ({ code: p.code, start: p.start, end: p.end, message: p.message, fixes: p.fixes })),
@@ -181,7 +178,7 @@ describe('style fixtures: messages that depend on the style', () => {
   test('caption style: a label without its colon after `>>`, and its fix', () => {
     const f = new Fixture('broadcast', 'slips-captions.transcript');
     const p = serviceFor()
-      .getProblems(doc(f.text))
+      .getProblems(styleDoc(f.text))
       .find((x) => x.code === 'missing-colon');
     const at = f.text.indexOf('>> BANKS To') + 3;
     assert.equal(p?.message, 'BANKS starts a line like a speaker label but has no colon: write BANKS:');
@@ -228,7 +225,7 @@ describe('the checks follow the style', () => {
   test('a mixed-case podcast transcript read as broadcast has no labels at all, so nothing to check; as a podcast, nothing wrong', () => {
     const f = new Fixture('podcast', 'good-conversation.transcript');
     assert.deepEqual(codes(f.text, 'podcast'), []);
-    const broadcast = serviceFor('broadcast').getTranscript(doc(f.text));
+    const broadcast = serviceFor('broadcast').getTranscript(styleDoc(f.text));
     assert.equal(broadcast.doc.turns.filter((t) => t.label).length, 0);
   });
 

@@ -7,12 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/languageService';
 import { defaultSettings, type TranscriptSettings } from '../../server/src/settings';
 import { K } from '../helpers/expected';
-import { allFixtures, Fixture, type Style } from '../fixtures/styles/support';
+import { service } from '../fixtures/rules/support';
+import { allFixtures, Fixture } from '../fixtures/styles/support';
 
-const service = () => createLanguageService({ workspace: { findFiles: async () => [], readFile: async () => undefined } });
 const flat: TranscriptSettings = { ...defaultSettings, outline: { groupBySpeaker: false } };
 const grouped: TranscriptSettings = { ...defaultSettings, outline: { groupBySpeaker: true } };
 
@@ -378,7 +377,7 @@ describe('the Outline of every style fixture', () => {
   for (const [style, name] of allFixtures()) {
     const key = `${style}/${name}`;
     test(key, () => {
-      const f = new Fixture(style as Style, name);
+      const f = new Fixture(style, name);
       const expected = EXPECTED[key];
       assert.ok(expected, `no expected outline for ${key}`);
       assert.deepEqual(outlineOf(f), expected(f));
