@@ -976,11 +976,9 @@ function asciiWordsAt(text: string, ft: number, stop: number, firstWordBits: Uin
     wordHashes[n] = wordHashEnd(h);
     if (n === 0 && !hasBit(firstWordBits, wordHashes[0])) return 0;
     n++;
-    // Another word after one space, up to six in all.
-    if (n === 6 || k + 1 >= stop || text.charCodeAt(k) !== 32) return n;
-    const d = text.charCodeAt(k + 1);
-    if (d >= 0x80) return -1;
-    if (!((d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a) || d === 0x27 || d === 0x2e || d === 0x23 || d === 0x26 || d === 0x2d || (d >= 0x30 && d <= 0x39))) return n;
+    // Another word after one space, up to six in all (no word after the space: the scan above
+    // ends at once, and the count stands).
+    if (n === 6 || text.charCodeAt(k) !== 32) return n;
     h = wordHash(h, 32);
     k++;
   }
