@@ -490,9 +490,11 @@ function speakerProblems(
 ): void {
   const { doc } = t;
   const nameRange = label.nameSpan;
-  const introOf = (c: Speaker) => {
+  /** Where another speaker is introduced (their first full-name label, else their first turn's). */
+  const introducedHere = (c: Speaker) => {
     const turn = doc.turns[c.introductions[0] ?? c.turns[0]];
-    return turn?.label ? { start: turn.label.start, end: turn.label.end } : { start: 0, end: 0 };
+    const message = `${c.name} is introduced here`;
+    return turn?.label ? { start: turn.label.start, end: turn.label.end, message } : { start: 0, end: 0, message };
   };
   if (typos) {
     const closest = typos.map((c) => closestLabel(label.name, c));
@@ -503,10 +505,7 @@ function speakerProblems(
       start: nameRange.start,
       end: nameRange.end,
       message: `Unknown speaker ${label.name} — did you mean ${candidates.join(' or ')}?`,
-      related: typos.map((c) => {
-        const { start, end } = introOf(c);
-        return { start, end, message: `${c.name} is introduced here` };
-      }),
+      related: typos.map(introducedHere),
       fixes: typos.map((c, i) => ({
         title: `Change to ${closest[i]}`,
         edits: [{ start: nameRange.start, end: nameRange.end, newText: closest[i] }],
@@ -523,10 +522,7 @@ function speakerProblems(
       start: nameRange.start,
       end: nameRange.end,
       message: `${label.name} could be ${s.ambiguous.join(' or ')}: use a label that tells them apart, such as ${suggestions.join(' or ')}.`,
-      related: matches.map((c) => {
-        const { start, end } = introOf(c);
-        return { start, end, message: `${c.name} is introduced here` };
-      }),
+      related: matches.map(introducedHere),
       fixes: suggestions.map((l) => ({ title: `Change to ${l}`, edits: [{ start: nameRange.start, end: nameRange.end, newText: l }] })),
     });
     return;
