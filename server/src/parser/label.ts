@@ -4,6 +4,7 @@
 // construction (no backtracking on hostile lines), looks at no more than LABEL_WINDOW
 // characters of a line, and reports the offset of every part for later features.
 
+import { trimEnd } from './lines';
 import type { TranscriptStyle } from './style';
 import type { Label, LabelStyle, Span, Timestamp } from './types';
 
@@ -279,7 +280,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
     const c = indexOfCode(text, 0x3a /* : */, i + 1, Math.min(limit, i + 2 + MAX_ROLE_LENGTH));
     if (c < 0) return undefined;
     const rs = skipSpacesFwd(text, i + 1, c);
-    const re = trimBack(text, rs, c);
+    const re = trimEnd(text, rs, c);
     if (re === rs) return undefined;
     const r = text.slice(rs, re);
     if (/[?!"“”;]/.test(r)) return undefined;
@@ -302,7 +303,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
       const r = text.slice(i + 1, close).trim();
       if (!r) return undefined;
       role = r;
-      roleSpan = { start: skipSpacesFwd(text, i + 1, close), end: trimBack(text, i + 1, close) };
+      roleSpan = { start: skipSpacesFwd(text, i + 1, close), end: trimEnd(text, i + 1, close) };
     }
     let k = close + 1;
     while (k < limit && isSpace(text.charCodeAt(k))) k++;
@@ -375,11 +376,6 @@ function classify(text: string, count: number, timeAfterName: boolean, flags: nu
 function skipSpacesFwd(text: string, i: number, end: number): number {
   while (i < end && isSpace(text.charCodeAt(i))) i++;
   return i;
-}
-
-function trimBack(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
 }
 
 // ---------------------------------------------------------------------------------------
