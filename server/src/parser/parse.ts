@@ -43,8 +43,13 @@ function asText(value: unknown): string {
   }
 }
 
-/** Could a label start at this character? Lower-case letters and digits never begin one. */
-function mayStartLabel(c: number): boolean {
+/**
+ * Could a label start at this first character of a line? Lower-case letters and digits never
+ * begin one; in court any may, for a deposition's line number in the margin comes before its
+ * label (` 12   Q.   Where…`, see scanLabelFor).
+ */
+function mayStartLabel(style: TranscriptStyle, c: number): boolean {
+  if (style === 'court') return true;
   if (c >= 0x61 && c <= 0x7a) return false; // a-z
   return c < 0x30 || c > 0x39; // 0-9
 }
@@ -89,7 +94,7 @@ export function findCredit(text: string, lineStarts: number[], style: Transcript
         continue;
       }
     }
-    if ((mayStartLabel(text.charCodeAt(ft)) || style === 'court') && scanLabelFor(style, text, s, e)) break;
+    if (mayStartLabel(style, text.charCodeAt(ft)) && scanLabelFor(style, text, s, e)) break;
   }
   return found;
 }
@@ -274,7 +279,7 @@ export class BodyScanner {
       // Court and hearing labels (`Q.`, `Mr. Linder.`) have no colon: those styles scan every line.
       const maybeLabel =
         !this.notLabels?.has(line) &&
-        (mayStartLabel(text.charCodeAt(ft)) || this.style === 'court') &&
+        mayStartLabel(this.style, text.charCodeAt(ft)) &&
         (this.colons.next(s) < Math.min(e, s + LABEL_WINDOW) || this.style === 'court' || this.style === 'hearing');
       const label = maybeLabel ? scanLabelFor(this.style, text, s, e) : undefined;
       if (label) {
@@ -389,8 +394,8 @@ function buildPreamble(text: string, lineStarts: number[], lines: number[], fmEn
     }
   }
 
-  // Otherwise the first line, not page furniture, that stands as a paragraph of its own.
-  // Not page furniture, and not the style marker (`transcript-style: podcast`).
+  // Otherwise the first line that stands as a paragraph of its own, not page furniture and not
+  // the style marker (`transcript-style: podcast`).
   const candidates = nonBlank.filter((l) => l.line > fmEnd && !isPageBoilerplate(text.slice(l.start, l.end)) && !(l.line === 0 && styleMarkerLine(text.slice(l.start, l.end))));
   const isAlone = (i: number) => {
     const l = candidates[i];
