@@ -116,8 +116,8 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   // Old turns [turnBase, oldTurnEnd) are replaced by scanner.turns.
   let oldTurnEnd = old.turns.length;
   if (stopped >= 0) {
-    oldTurnEnd = 0;
-    for (let i = 0; i < syncIndex; i++) if (old.body[i].type === 'turn') oldTurnEnd++;
+    oldTurnEnd = turnBase; // the turns of old.body[0, k0)
+    for (let i = k0; i < syncIndex; i++) if (old.body[i].type === 'turn') oldTurnEnd++;
   }
   if (!podcastRuleStands(old, turnBase, oldTurnEnd, scanner.turns)) return undefined;
 
@@ -139,9 +139,8 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
 
   // Take over old.body[syncIndex..], shifted.
   const lineDelta = lineStarts.length - oldLineCount;
-  const oldTurnIndex = oldTurnEnd;
   const newTurnIndex = turnBase + scanner.turns.length;
-  const turnDelta = newTurnIndex - oldTurnIndex;
+  const turnDelta = newTurnIndex - oldTurnEnd;
   for (let i = syncIndex; i < old.body.length; i++) shiftNode(old.body[i], delta, lineDelta, turnDelta);
   const trailer = old.trailer;
   if (trailer) {
@@ -158,8 +157,8 @@ function reparseOrUndefined(old: TranscriptDocument, text: string, edit: TextEdi
   const body = old.body;
   spliceIn(body, k0, syncIndex - k0, scanner.body);
   const turns = old.turns;
-  const removed = turns.slice(turnBase, oldTurnIndex);
-  spliceIn(turns, turnBase, oldTurnIndex - turnBase, scanner.turns);
+  const removed = turns.slice(turnBase, oldTurnEnd);
+  spliceIn(turns, turnBase, oldTurnEnd - turnBase, scanner.turns);
   const doc = makeDocument(text, lineStarts, old.preamble, body, turns, trailer, old.style, old.styleSource, old.podcastHeadline);
   return { doc, change: { removed, added: scanner.turns } };
 }
