@@ -247,7 +247,9 @@ function speakerContext(table: Transcript['speakers'], style: string): Omit<Spea
   let c = contexts.get(table.byTurn);
   if (!c || c.style !== style) {
     const typoIds = new Map<number, number[]>();
-    for (const [s, list] of typoMap(speakers)) typoIds.set(s.id, list.map((x) => x.id));
+    typoCandidateIds(speakers).forEach((list, id) => {
+      if (list.length > 0) typoIds.set(id, list);
+    });
     const speakerChecks = new Uint8Array(speakers.length);
     const firstTurn = new Int32Array(speakers.length).fill(-1);
     for (const s of speakers) {
@@ -677,11 +679,11 @@ const typoCache = new Map<string, number[][]>();
  */
 let lastTypos: { signature: (string | number)[]; ids: number[][] } | undefined;
 
-function typoSignature(speakers: Speaker[], copy: boolean): (string | number)[] {
+function typoSignature(speakers: Speaker[]): (string | number)[] {
   const sig: (string | number)[] = [speakers.length];
   for (const s of speakers) {
     sig.push(s.labels.length);
-    for (const l of s.labels) sig.push(copy ? detach(l) : l);
+    for (const l of s.labels) sig.push(detach(l));
     sig.push(s.turns.length, s.introductions.length > 0 ? 1 : 0, s.roles.length);
   }
   return sig;
@@ -699,7 +701,8 @@ function sameTypoSignature(speakers: Speaker[], sig: readonly (string | number)[
   return k === sig.length;
 }
 
-function typoMap(speakers: Speaker[]): Map<Speaker, Speaker[]> {
+/** The ids of each speaker's typo candidates, by speaker id (an id is the speaker's index). */
+function typoCandidateIds(speakers: Speaker[]): number[][] {
   let ids = lastTypos && sameTypoSignature(speakers, lastTypos.signature) ? lastTypos.ids : undefined;
   if (!ids) {
     const key = speakers.map((s) => `${s.labels.join('|')}/${s.turns.length}/${s.introductions.length > 0 ? 1 : 0}/${s.roles.length}`).join('\n');
@@ -711,13 +714,9 @@ function typoMap(speakers: Speaker[]): Map<Speaker, Speaker[]> {
       if (typoCache.size >= 16) typoCache.delete(typoCache.keys().next().value!);
       typoCache.set(key, ids);
     }
-    lastTypos = { signature: typoSignature(speakers, true), ids };
+    lastTypos = { signature: typoSignature(speakers), ids };
   }
-  const out = new Map<Speaker, Speaker[]>();
-  ids.forEach((list, i) => {
-    if (list.length > 0) out.set(speakers[i], list.map((id) => speakers[id]));
-  });
-  return out;
+  return ids;
 }
 
 /**
