@@ -54,12 +54,8 @@ export interface Problem extends Span {
   unnecessary?: boolean;
 }
 
-const line1 = (t: Transcript, offset: number) => lineOf(t, offset) + 1;
-
-/** The 0-based line of an offset (the parser's own search over its line starts). */
-function lineOf(t: Transcript, offset: number): number {
-  return lineAt(t.doc.lineStarts, offset);
-}
+/** The 1-based line of an offset, as messages give it (the parser's own search over its line starts). */
+const line1 = (t: Transcript, offset: number) => lineAt(t.doc.lineStarts, offset) + 1;
 
 /**
  * What a style's own conventions make a slip. Broadcast introduces each speaker once by full
@@ -562,7 +558,7 @@ function speakerProblems(
         code: 'conflicting-role',
         start: label.roleSpan.start,
         end: label.roleSpan.end,
-        message: `${s.name} is introduced as ${firstRole.role} (line ${lineOf(t, firstLabel.start) + 1}) and as ${label.role} here.`,
+        message: `${s.name} is introduced as ${firstRole.role} (line ${line1(t, firstLabel.start)}) and as ${label.role} here.`,
         related: [{ start: firstLabel.start, end: firstLabel.end, message: `${s.name} is introduced as ${firstRole.role} here` }],
         fixes: [{ title: `Use the first role, ${firstRole.role}`, edits: [{ start: label.roleSpan.start, end: label.roleSpan.end, newText: firstRole.role }] }],
       });
@@ -576,7 +572,7 @@ function speakerProblems(
       code: 'duplicate-introduction',
       start: label.nameSpan.start,
       end: label.colon,
-      message: `${s.name} was already introduced on line ${lineOf(t, firstIntro.start) + 1}; later turns use the short label ${short}.`,
+      message: `${s.name} was already introduced on line ${line1(t, firstIntro.start)}; later turns use the short label ${short}.`,
       related: [{ start: firstIntro.start, end: firstIntro.end, message: 'The first introduction' }],
       fixes: [{ title: `Change to ${short}`, edits: [{ start: label.nameSpan.start, end: label.colon, newText: short }], preferred: true }],
     });
