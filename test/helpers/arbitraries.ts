@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { repoRoot } from './lspClient';
 
 // ---------------------------------------------------------------------------------------------
 // How many cases
@@ -314,7 +315,7 @@ export function cpuTimed<T>(f: () => T): { value: T; ms: number } {
   return { value, ms: (u.user + u.system) / 1000 };
 }
 
-export const repoRoot = join(__dirname, '..', '..');
+export { repoRoot };
 
 /**
  * Runs `job(modules, input)` in a worker thread (with tsx, so `modules` may be the server's

@@ -100,8 +100,11 @@ describe("a podcast's headline, after an edit", () => {
 
   test('the first name no longer speaks again: its label is the headline', () => {
     const at = v1.indexOf('Marisol Reyes (04:52)');
-    edit(v1, at, at + 'Marisol Reyes (04:52):\n'.length, '');
-    edit(v1, at, at + 1, 'K');
+    for (const { v2 } of [edit(v1, at, at + 'Marisol Reyes (04:52):\n'.length, ''), edit(v1, at, at + 1, 'K')]) {
+      const doc = parseTranscript(v2);
+      assert.deepEqual(doc.podcastHeadline, { line: 2, name: 'Marisol Reyes' });
+      assert.equal(doc.turns[0].label?.name, 'Dev Pillai');
+    }
   });
 
   test('the headline name speaks later: its line is a turn again', () => {
