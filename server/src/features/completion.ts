@@ -50,7 +50,6 @@ export function completion(t: Transcript, position: Position): CompletionList {
   const cursor = cursorAt(t, position);
   const prefix = cursor && linePrefix(t, cursor.start, cursor.offset);
   if (!cursor || prefix === undefined) return { isIncomplete: false, items: [] };
-  const at = { start: cursor.start, prefix };
   const offset = cursor.offset;
   // The range replaced: from the line's start to the cursor, as clamped (never the position as sent).
   const range = { start: { line: cursor.line, character: 0 }, end: { line: cursor.line, character: offset - cursor.start } };
@@ -59,14 +58,14 @@ export function completion(t: Transcript, position: Position): CompletionList {
   // The speakers before the cursor, most recent last.
   const before: number[] = [];
   doc.turns.forEach((turn, i) => {
-    if (turn.label && turn.start < at.start) before.push(t.speakers.byTurn[i] ?? -1);
+    if (turn.label && turn.start < cursor.start) before.push(t.speakers.byTurn[i] ?? -1);
   });
   const last = before[before.length - 1];
   // In a conversation the next speaker is most often the one before the last.
   const previous = [...before].reverse().find((id) => id !== last && id >= 0);
   const order = (s: Speaker) => (s.id === previous ? 0 : s.id === last ? 2 : 1);
   const speakers = t.speakers.speakers.filter((s) => s.labels.length > 0).sort((a, b) => order(a) - order(b) || b.turns.length - a.turns.length);
-  if (!at.prefix.startsWith('(')) {
+  if (!prefix.startsWith('(')) {
     speakers.forEach((s, rank) => {
       const introduced = s.introductions.some((i) => doc.turns[i].start < offset) || (s.introductions.length === 0 && s.turns.some((i) => doc.turns[i].start < offset));
       const label = introduced ? shortForm(s) : fullForm(s);

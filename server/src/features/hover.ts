@@ -64,7 +64,7 @@ export function entityCard(t: Transcript, e: EntityMatch, settings: TranscriptSe
   if (ws) lines.push('', ws.mentions > 0 ? `${times(ws.mentions)} in ${ws.files} other transcript${ws.files === 1 ? '' : 's'} of the workspace.` : 'Not mentioned in the other transcripts of the workspace.');
   const first = m.spans[0];
   if (first) {
-    const line = lineOf(t, first.start) + 1;
+    const line = lineAt(t.doc.lineStarts, first.start) + 1;
     const sentence = sentenceAround(t.doc.text, first, textFloor(t, first.start));
     lines.push('', `First mention, [line ${line}](${t.uri}#L${line}):`, '', `> ${escapeMd(oneLine(t.doc.text.slice(sentence.start, sentence.end)))}`);
   }
@@ -73,11 +73,6 @@ export function entityCard(t: Transcript, e: EntityMatch, settings: TranscriptSe
     if (s) lines.push('', '---', '', speakerCard(t, s, settings));
   }
   return lines.join('\n');
-}
-
-/** The 0-based line of an offset (the parser's own search over its line starts). */
-function lineOf(t: Transcript, offset: number): number {
-  return lineAt(t.doc.lineStarts, offset);
 }
 
 function cueAt(t: Transcript, offset: number): Cue | undefined {
