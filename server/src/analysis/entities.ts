@@ -192,7 +192,8 @@ function entitiesInWindow(doc: TranscriptDocument, table: SpeakerTable, span: Sp
 }
 
 const speakerKeys = new WeakMap<SpeakerTable, string>();
-function speakerKey(table: SpeakerTable): string {
+/** What of a speaker table entity recognition depends on (ids, full names, surnames), as a cache key; built once per table. */
+export function speakerKey(table: SpeakerTable): string {
   let k = speakerKeys.get(table);
   if (k === undefined) speakerKeys.set(table, (k = table.speakers.map((s) => `${s.id}=${s.fullName ?? ''}/${s.surname}`).join('|')));
   return k;

@@ -13,7 +13,7 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Transcript } from '../analysis';
-import { entitiesIn, entityWindows, type EntityKind } from '../analysis/entities';
+import { entitiesIn, entityWindows, speakerKey, type EntityKind } from '../analysis/entities';
 import { countWords, formatDuration, statisticsOf } from '../analysis/statistics';
 import { timingOf, type TimeSource } from '../analysis/timing';
 import type { CueKind, Span } from '../parser';
@@ -141,7 +141,7 @@ export function collectEntities(
   const started = Date.now();
   const paragraphs = spokenParagraphs(t);
   const byName = new Map<string, EntitySummary>();
-  const speakers = t.speakers.speakers.map((s) => `${s.id}=${s.fullName ?? ''}/${s.surname}`).join('|');
+  const speakers = speakerKey(t.speakers);
   let cache = found.get(speakers);
   if (!cache) {
     if (found.size >= FOUND_TABLES) found.delete(found.keys().next().value!);
