@@ -188,7 +188,7 @@ export function checkTranscript(t: Transcript): Problem[] {
         local = memo.locals[at];
       }
     }
-    if (!local) local = localProblems(t, turn, known);
+    if (!local) local = localProblems(t, turn, known, conventions);
     locals[turnIndex] = local;
     prevHidesLabel = false;
     // Most turns have nothing: one shared object, with no offsets to move.
@@ -309,12 +309,13 @@ function findNear(turns: readonly Turn[], turn: Turn, expected: number): number 
 }
 
 /**
- * Problems that depend on nothing but the turn's own text (and the set of known labels):
- * brackets, quotes, labels hidden in the text, a credit line. Kept with the document's last
+ * Problems that depend on nothing but the turn's own text (and the set of known labels, and
+ * the style's conventions, which a re-parse keeps): brackets, quotes, labels hidden in the text,
+ * a credit line. Kept with the document's last
  * check (see memos) for every turn object, which an incremental re-parse keeps (shifted) for
  * every turn it did not touch: typing re-checks only the turns around the edit.
  */
-function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProblems {
+function localProblems(t: Transcript, turn: Turn, known: KnownLabels, conventions: StyleConventions): LocalProblems {
   const { doc } = t;
   const problems = found;
   if (problems.length !== 0) problems.length = 0; // (setting length is a call into the runtime)
@@ -328,7 +329,6 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     }
   }
   brackets(t, turn, problems);
-  const conventions = CONVENTIONS[doc.style];
   // Lines of the turn after its label line: slips that hide a label inside the text.
   for (let line = turn.label ? turn.firstLine + 1 : turn.firstLine; line <= turn.lastLine; line++) {
     const s = doc.lineStarts[line];
@@ -337,8 +337,8 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels): LocalProb
     while (ft < e && (doc.text.charCodeAt(ft) === 32 || doc.text.charCodeAt(ft) === 9)) ft++;
     if (ft >= e) continue;
     if (!credit && creditAt(doc.text, ft, e)) credit = { start: ft, end: e };
-    if (conventions?.upperCaseLabels !== false && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
-    else if (conventions?.periodLabels && colonForPeriod(doc.text, s, ft, e, known, problems)) hides = true;
+    if (conventions.upperCaseLabels && hiddenLabel(t, afterCaption(doc.text, ft, e), e, known, problems)) hides = true;
+    else if (conventions.periodLabels && colonForPeriod(doc.text, s, ft, e, known, problems)) hides = true;
   }
   if (problems.length === 0 && !credit) return CLEAN;
   const copies = problems.map((p) => shiftProblem(p, 0));
