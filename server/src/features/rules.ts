@@ -777,7 +777,7 @@ function differentInitials(a: string, b: string): boolean {
 }
 
 interface KnownLabels {
-  /** Upper-case label forms in use, longest first. */
+  /** Upper-case label forms in use, single-spaced (and the style's standard labels). */
   forms: Set<string>;
   /**
    * A bit per hash (wordHash) of the first word of each form: most lines start with a word no
@@ -786,6 +786,7 @@ interface KnownLabels {
   firstWordBits: Uint32Array;
   /** The same for the forms. */
   formBits: Uint32Array;
+  /** The most words in a form (six at most: WORDS_AT reads no more). */
   maxWords: number;
   /**
    * A number per distinct set of forms: cached per-turn results are valid while it is the
@@ -835,7 +836,6 @@ function knownLabels(speakers: Speaker[], standard: readonly string[] = NO_LABEL
 
 function knownLabelsOf(speakers: Speaker[], standard: readonly string[]): KnownLabels {
   const forms = new Set<string>(standard);
-  let maxWords = standard.length > 0 ? 2 : 1;
   for (const s of speakers) {
     if (s.unidentified) continue;
     for (const l of s.labels) {
@@ -843,7 +843,6 @@ function knownLabelsOf(speakers: Speaker[], standard: readonly string[]): KnownL
       if (u.replace(/[^\p{L}]/gu, '').length < 2) continue;
       // A copy: the result is kept (knownCache) past this version of the text.
       forms.add(detach(u));
-      maxWords = Math.max(maxWords, u.split(' ').length);
     }
   }
   const joined = [...forms].sort().join('\n');
@@ -853,7 +852,13 @@ function knownLabelsOf(speakers: Speaker[], standard: readonly string[]): KnownL
     key = ++nextKnownKey;
     knownKeys.set(joined, key);
   }
-  const firstWords = new Set([...forms].map((f) => f.split(' ')[0]));
+  let maxWords = 1;
+  const firstWords = new Set<string>();
+  for (const f of forms) {
+    const words = f.split(' ');
+    firstWords.add(words[0]);
+    maxWords = Math.max(maxWords, words.length);
+  }
   return { forms, firstWordBits: hashBits(firstWords), formBits: hashBits(forms), maxWords: Math.min(maxWords, 6), key };
 }
 
