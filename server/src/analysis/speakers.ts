@@ -281,20 +281,17 @@ const MAY_INTRODUCE = 2;
 function formOf(a: Attribution, t: Turn, i: number, marks: Uint8Array): Form | undefined {
   const l = t.label;
   if (!l || l.pseudo) return undefined;
-  let name = l.name;
-  let honorific = l.honorific;
   const court = a.court;
   // In court transcripts `Q.` is the examiner named by the last `BY MR. DOE:` line and `A.`
   // (and `THE WITNESS:`) the witness the header names; pseudo-speakers (`Music:`) are nobody.
   if (court && (l.qa === 'Q' || l.qa === 'A' || isTheWitness(l.name))) {
     const examiner = l.qa === 'Q' ? court.examinerAt(t.firstLine) : undefined;
-    name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
-    honorific = examiner?.honorific;
+    const name = l.qa === 'Q' ? (examiner ? examiner.name : 'QUESTIONER') : (court.witness ?? 'WITNESS');
     // Such a label introduces nobody.
     if (l.role) marks[i] = HAS_ROLE;
-    return formNamed(a, name, honorific);
+    return formNamed(a, name, examiner?.honorific);
   }
-  const f = formNamed(a, name, honorific);
+  const f = formNamed(a, l.name, l.honorific);
   // Not `A.` and not `THE WITNESS:` (which are the form's name, here).
   marks[i] = (l.role ? HAS_ROLE : 0) | (f.p.isFull && !l.qa && !f.witness ? MAY_INTRODUCE : 0);
   return f;
@@ -380,9 +377,8 @@ function attribute(a: Attribution, turn: Turn, i: number, form: Form | undefined
     }
   }
   if (!s) {
-    // `MR. KANE:` is known as Mr. Kane, not as KANE.
-    const label = turn.label!;
-    const honorific = label.qa === 'Q' ? a.court?.examinerAt(turn.firstLine)?.honorific : label.qa ? undefined : label.honorific;
+    // `MR. KANE:` is known as Mr. Kane, not as KANE (and `Q.` by its examiner's honorific: see formOf).
+    const honorific = form.honorific;
     s = make(a, p.full, p.unidentified ? displayOfForm(form) : honorific ? `${honorific} ${p.written}` : p.written, form);
     if (!p.unidentified) push(a.bySurname, p.surname, s);
   }
