@@ -91,7 +91,7 @@ export function checkTranscript(t: Transcript): Problem[] {
   let lastTime: { seconds: number; span: Span } | undefined;
   const checkTime = (ts: { start: number; end: number; text: string; seconds: number | undefined }) => {
     if (ts.seconds === undefined) {
-      out.push({ code: 'invalid-timestamp', start: ts.start, end: ts.end, message: `Invalid timestamp ${ts.text}: minutes and seconds run from 00 to 59.`, fixes: [] });
+      out.push(invalidTimestamp(ts));
       return;
     }
     if (lastTime && ts.seconds < lastTime.seconds) {
@@ -260,6 +260,11 @@ function speakerContext(table: Transcript['speakers'], style: string): Omit<Spea
   return { typos, known: c.known, speakerChecks: c.speakerChecks, firstTurn: c.firstTurn };
 }
 
+/** A stage direction's or a label's timestamp out of range: reported by checkTranscript and localProblems alike. */
+function invalidTimestamp(ts: { start: number; end: number; text: string }): Problem {
+  return { code: 'invalid-timestamp', start: ts.start, end: ts.end, message: `Invalid timestamp ${ts.text}: minutes and seconds run from 00 to 59.`, fixes: [] };
+}
+
 function parseSeconds(text: string): number | undefined {
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
   if (!m) return undefined;
@@ -324,9 +329,7 @@ function localProblems(t: Transcript, turn: Turn, known: KnownLabels, convention
   if (turn.label) {
     spacing(t, turn.firstLine, turn.label, problems);
     const ts = turn.label.timestamp;
-    if (ts && ts.seconds === undefined) {
-      problems.push({ code: 'invalid-timestamp', start: ts.start, end: ts.end, message: `Invalid timestamp ${ts.text}: minutes and seconds run from 00 to 59.`, fixes: [] });
-    }
+    if (ts && ts.seconds === undefined) problems.push(invalidTimestamp(ts));
   }
   brackets(t, turn, problems);
   // Lines of the turn after its label line: slips that hide a label inside the text.
