@@ -94,8 +94,9 @@ const TITLES_BY_SHAPE: string[][] = [];
 for (const title of TITLES) (TITLES_BY_SHAPE[title.length * 26 + title.charCodeAt(0) - 65] ??= []).push(title);
 
 /**
- * Whether a label word is a title. Plain upper-case ASCII words (nearly all) are compared as
- * they are; anything else as before, dots removed and upper-cased (`Sen.`, and `ſ` -> `S`).
+ * Whether a label word is a title: in TITLES once dots are removed and it is upper-cased (`Sen.`,
+ * and `ſ` -> `S`). Plain upper-case ASCII words (nearly all) need neither, and are compared as
+ * they are with the titles of their shape.
  */
 function isTitle(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
