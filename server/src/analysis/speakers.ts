@@ -4,7 +4,7 @@
 // joins us"), a bio in the trailer ("Scott Detrow is a White House correspondent …") or a
 // mention before their first turn.
 
-import type { Span, TranscriptDocument, Turn } from '../parser';
+import { isJsSpace, type Span, type TranscriptDocument, type Turn } from '../parser';
 
 export interface Speaker {
   /** Index in `SpeakerTable.speakers`. */
@@ -83,12 +83,6 @@ const TITLES = new Set([
 /** Prefixes that keep a capital inside a surname: `McTAVISH` is shown `McTavish`. */
 const NAME_PREFIX = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)(\p{Lu}{2}.*)$/u;
 
-/** What `/\s/` matches (a char code of a UTF-16 string: no astral character is a space). */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** TITLES by length and first letter: a plain word is compared with the few of its shape, not hashed for the set. */
 const TITLES_BY_SHAPE: string[][] = [];
 for (const title of TITLES) (TITLES_BY_SHAPE[title.length * 26 + title.charCodeAt(0) - 65] ??= []).push(title);
@@ -130,11 +124,11 @@ function splitName(name: string, honorific: string | undefined): Split {
   let single = true;
   for (let i = 0; i < name.length; ) {
     const from = i;
-    while (i < name.length && isSpace(name.charCodeAt(i))) i++;
+    while (i < name.length && isJsSpace(name.charCodeAt(i))) i++;
     if (i - from !== (from === 0 || i === name.length ? 0 : 1) || (i > from && name.charCodeAt(from) !== 32)) single = false;
     if (i === name.length) break;
     const start = i;
-    while (i < name.length && !isSpace(name.charCodeAt(i))) i++;
+    while (i < name.length && !isJsSpace(name.charCodeAt(i))) i++;
     raw.push(name.slice(start, i));
   }
   const h = honorific && raw.length > 1 ? 1 : 0;
