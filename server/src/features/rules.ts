@@ -3,7 +3,7 @@
 // the results into LSP types. Each code has a section in docs/rules.md.
 
 import type { Speaker, Transcript } from '../analysis';
-import { lineAt, lineEndOffset, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
+import { lineAt, lineEndOffset, trimsToEmpty, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
 import { isCreditAt } from '../parser/boilerplate';
 import { scanCue } from '../parser/cues';
 import { scanHearingLabel } from '../parser/label';
@@ -450,7 +450,7 @@ function emptyTurn(t: Transcript, turn: Turn, label: Label): Problem {
   const line = turn.firstLine;
   // Delete the label's line and the blank lines after it, up to the next content.
   let endLine = line + 1;
-  while (endLine < lineStarts.length && text.slice(lineStarts[endLine], lineEndOffset(text, lineStarts, endLine)).trim() === '') endLine++;
+  while (endLine < lineStarts.length && trimsToEmpty(text, lineStarts[endLine], lineEndOffset(text, lineStarts, endLine))) endLine++;
   const start = lineStarts[line];
   const end = endLine < lineStarts.length ? lineStarts[endLine] : text.length;
   return {
