@@ -6,7 +6,7 @@ import type { Speaker, Transcript } from '../analysis';
 import { lineAt, lineEndOffset, trimsToEmpty, type Label, type Span, type TranscriptStyle, type Turn } from '../parser';
 import { isCreditAt } from '../parser/boilerplate';
 import { scanCue } from '../parser/cues';
-import { scanHearingLabel } from '../parser/label';
+import { HEARING_LABEL_WINDOW, scanHearingLabel } from '../parser/label';
 import { detach } from '../strings';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -982,9 +982,6 @@ function asciiWordsAt(text: string, ft: number, stop: number, firstWordBits: Uin
     k++;
   }
 }
-
-/** A hearing label is read in the first this many characters of its line (scanHearingLabel). */
-const HEARING_LABEL_WINDOW = 80;
 
 /**
  * A line inside a turn of a hearing that starts with a known label ended with a colon instead

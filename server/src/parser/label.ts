@@ -582,9 +582,12 @@ export function scanCourtLabel(text: string, lineStart: number, lineEnd: number)
 
 const HEARING = /^([ \t]*)((?:(?:Mr|Ms|Mrs|Dr|Miss)\. |(?:Chairman|Chairwoman|Chair|Senator|Representative|Secretary|General|Admiral|Ambassador|Governor|Mayor|Judge|Dr) )\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*)?|The (?:Chairman|Chairwoman|Chair|Clerk|Speaker|President))\.(?=[ \t]|$)/u;
 
+/** A hearing label is read in the first this many characters of its line. */
+export const HEARING_LABEL_WINDOW = 80;
+
 /** Congressional hearings: `Mr. Linder.`, `Chairman SMITH.`, `The Chairman.` — a label ending with a period. */
 export function scanHearingLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
-  const m = HEARING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
+  const m = HEARING.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + HEARING_LABEL_WINDOW)));
   if (!m) return undefined;
   const start = lineStart + m[1].length;
   const name = m[2];
