@@ -2,7 +2,7 @@
 // `[crosstalk]`, `[inaudible 00:04:55]`. A cue never spans lines: one left open runs to the
 // end of its line and is reported as not closed.
 
-import { ForwardFinder } from './lines';
+import { ForwardFinder, trimEnd } from './lines';
 import type { Cue, CueKind } from './types';
 
 const KINDS: [RegExp, CueKind][] = [
@@ -64,13 +64,7 @@ export function matchBracket(text: string, open: number, lineEnd: number): numbe
 export function cueEnd(text: string, open: number, lineEnd: number): number {
   const close = matchBracket(text, open, lineEnd);
   if (close >= 0) return close + 1;
-  let end = lineEnd;
-  while (end > open + 1 && isTrailingSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-function isTrailingSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
+  return trimEnd(text, open + 1, lineEnd);
 }
 
 /** Finds the next `(` or `[` of a document as a forward scan asks for them (amortised: one pass in all). */

@@ -4,7 +4,7 @@
 // construction (no backtracking on hostile lines), looks at no more than LABEL_WINDOW
 // characters of a line, and reports the offset of every part for later features.
 
-import { trimEnd } from './lines';
+import { isLineSpace, trimEnd } from './lines';
 import type { TranscriptStyle } from './style';
 import type { Label, LabelStyle, Span, Timestamp } from './types';
 
@@ -188,10 +188,6 @@ function wordEndAt(text: string, i: number, limit: number): number {
   return k;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
-}
-
 /** 1: no lower-case letter; 0: an ASCII lower-case letter; -1: not ASCII, ask the Unicode regex. */
 function asciiCase(word: string): number {
   for (let i = 0; i < word.length; i++) {
@@ -223,14 +219,14 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   let i = lineStart;
   // Indentation (court transcripts indent labels), then caption-style `>>`.
   let indent = 0;
-  while (i < limit && isSpace(text.charCodeAt(i)) && indent < LABEL_INDENT) {
+  while (i < limit && isLineSpace(text.charCodeAt(i)) && indent < LABEL_INDENT) {
     i++;
     indent++;
   }
   if (text.charCodeAt(i) === 0xfeff) i++;
   if (text.startsWith('>>', i)) {
     i += 2;
-    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    while (i < limit && isLineSpace(text.charCodeAt(i))) i++;
   }
   const labelStart = i;
   let timestamp: Timestamp | undefined;
@@ -239,7 +235,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
     timestamp = scanBracketedTime(text, i, limit);
     if (!timestamp) return undefined;
     i = timestamp.end;
-    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    while (i < limit && isLineSpace(text.charCodeAt(i))) i++;
   }
 
   // Name: words separated by spaces, up to a comma, an opening parenthesis or the colon.
@@ -259,7 +255,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
     nameEnd = wordEnd;
     i = wordEnd;
     let spaces = 0;
-    while (i < limit && isSpace(text.charCodeAt(i))) {
+    while (i < limit && isLineSpace(text.charCodeAt(i))) {
       i++;
       spaces++;
     }
@@ -306,7 +302,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
       roleSpan = { start: skipSpacesFwd(text, i + 1, close), end: trimEnd(text, i + 1, close) };
     }
     let k = close + 1;
-    while (k < limit && isSpace(text.charCodeAt(k))) k++;
+    while (k < limit && isLineSpace(text.charCodeAt(k))) k++;
     if (text.charCodeAt(k) !== 0x3a) return undefined;
     colon = k;
   } else {
@@ -318,7 +314,7 @@ export function scanLabel(text: string, lineStart: number, lineEnd: number, allo
   // digit means a URL or a time (`http:`, `6:30`), never a label.
   const after = colon + 1;
   let noSpaceAfterColon = false;
-  if (after < lineEnd && !isSpace(text.charCodeAt(after))) {
+  if (after < lineEnd && !isLineSpace(text.charCodeAt(after))) {
     const ch = text[after];
     if (!LETTER.test(ch) && !'("“[\''.includes(ch)) return undefined;
     noSpaceAfterColon = true;
@@ -374,7 +370,7 @@ function classify(text: string, count: number, timeAfterName: boolean, flags: nu
 }
 
 function skipSpacesFwd(text: string, i: number, end: number): number {
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  while (i < end && isLineSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -536,7 +532,7 @@ const COURT_OFFICERS = new Set([
  */
 function scanColloquyLabel(text: string, lineStart: number, lineEnd: number): Label | undefined {
   // The common case in one test: a line not indented past scanLabel's limit (it has read it).
-  if (lineStart + LABEL_INDENT >= lineEnd || !isSpace(text.charCodeAt(lineStart + LABEL_INDENT))) return undefined;
+  if (lineStart + LABEL_INDENT >= lineEnd || !isLineSpace(text.charCodeAt(lineStart + LABEL_INDENT))) return undefined;
   let i = lineStart;
   let column = 0;
   for (; i < lineEnd; i++) {

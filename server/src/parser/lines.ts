@@ -99,12 +99,13 @@ export function skipSpaces(text: string, start: number, end: number): number {
 /** Last offset + 1 in [start, end) that is not a space or tab. */
 export function trimEnd(text: string, start: number, end: number): number {
   let k = end;
-  while (k > start) {
-    const c = text.charCodeAt(k - 1);
-    if (c !== 32 && c !== 9 && c !== 0xa0) break;
-    k--;
-  }
+  while (k > start && isLineSpace(text.charCodeAt(k - 1))) k--;
   return k;
+}
+
+/** The spaces inside a line that labels and cues skip: a space, a tab, a no-break space. */
+export function isLineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
 }
 
 /** `found` when no occurrence is left: a small integer above any string index, not Infinity, so that the field never changes representation (see KEPT_SCANNER in parse.ts). */
